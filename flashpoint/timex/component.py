@@ -1,0 +1,15 @@
+"""spaCy component "fp_timex" (placeholder until the real one lands)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.factory("fp_timex", assigns=["doc.spans"])
+def make_component(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc.spans["fp_timex"] = []
+        return doc
+
+    return component
