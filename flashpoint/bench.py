@@ -1,0 +1,174 @@
+"""`flashpoint bench`: throughput of the whole pipeline against bare spaCy on the same articles.
+
+Machines here are shared and noisy, so absolute speeds mean little; what we report are ratios
+measured in one process run, with the two measurements interleaved over several rounds and the
+median kept. Per-component shares come from timing each flashpoint component on pre-parsed Docs.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import typer
+
+from .model import Document
+from .nlp.loader import COMPONENTS
+
+
+@dataclass
+class BenchResult:
+    articles: int
+    chars: int
+    rounds: int
+    spacy_s: float
+    pipeline_s: float
+    run_s: float | None
+    component_s: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def figures(self) -> dict[str, float | int | None]:
+        spacy_rate = self.articles / self.spacy_s
+        figures: dict[str, float | int | None] = {
+            "articles": self.articles,
+            "rounds": self.rounds,
+            "spacy_articles_per_s": round(spacy_rate, 2),
+            "pipeline_articles_per_s": round(self.articles / self.pipeline_s, 2),
+            "pipeline_ratio": round(self.spacy_s / self.pipeline_s, 3),
+            "run_articles_per_s": None,
+            "run_ratio": None,
+        }
+        if self.run_s:
+            figures["run_articles_per_s"] = round(self.articles / self.run_s, 2)
+            figures["run_ratio"] = round(self.spacy_s / self.run_s, 3)
+        for name, seconds in self.component_s.items():
+            figures[f"share_{name}"] = round(seconds / self.pipeline_s, 4)
+        return figures
+
+
+def _load_documents(paths: list[Path]) -> list[Document]:
+    from .ingest import read_paths
+
+    return [item for item in read_paths(paths) if isinstance(item, Document)]
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _fresh(documents: list[Document], copy: int) -> list[Document]:
+    # New ids and texts each round, so the store cannot skip them as already seen.
+    return [
+        Document(
+            id=f"{document.id}#{copy}",
+            text=f"{document.text}\n[{copy}]",
+            title=document.title,
+            published=document.published,
+        )
+        for document in documents
+    ]
+
+
+def run_bench(paths: list[Path], rounds: int = 3, repeat: int = 1) -> BenchResult:
+    from .nlp import build_pipeline, load_nlp
+    from .pipeline import annotate, extract_events
+
+    documents = _load_documents(paths) * repeat
+    if not documents:
+        raise typer.BadParameter("no readable articles in the given paths")
+    texts = [document.text for document in documents]
+    bare = load_nlp()
+    full = build_pipeline()
+    # Warm both pipelines (lazy data files, gazetteer, automata) outside the timed rounds.
+    list(extract_events(_fresh(documents[:2], -1), full))
+    list(bare.pipe(texts[:2]))
+
+    store_factory = _store_factory()
+    spacy_times, pipeline_times, run_times = [], [], []
+    for round_no in range(rounds):
+        spacy_times.append(_timed(lambda: list(bare.pipe(texts))))
+        batch = _fresh(documents, round_no)
+        pipeline_times.append(_timed(lambda batch=batch: list(annotate(batch, full))))
+        if store_factory is not None:
+            batch = _fresh(documents, rounds + round_no)
+            run_times.append(_timed(lambda batch=batch: store_factory(batch, full)))
+
+    component_s = _component_times(full, texts)
+    return BenchResult(
+        articles=len(documents),
+        chars=sum(len(text) for text in texts),
+        rounds=rounds,
+        spacy_s=statistics.median(spacy_times),
+        pipeline_s=statistics.median(pipeline_times),
+        run_s=statistics.median(run_times) if run_times else None,
+        component_s=component_s,
+    )
+
+
+def _store_factory() -> Callable[[list[Document], object], None] | None:
+    """What `flashpoint run` does per batch: extract and store in a fresh SQLite file."""
+    try:
+        from .store import Store
+    except ImportError:
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="flashpoint-bench-"))
+
+    def run(documents: list[Document], nlp) -> None:
+        from .pipeline import extract_events
+
+        store = Store(f"sqlite:///{folder / f'bench-{time.monotonic_ns()}.db'}")
+        for document, events in extract_events(documents, nlp):
+            store.save(document, events)
+
+    return run
+
+
+def _component_times(nlp, texts: list[str]) -> dict[str, float]:
+    """Seconds spent in each flashpoint component over all texts (statistical parse excluded)."""
+    names = [name for name, _ in COMPONENTS if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=names):
+        docs = list(nlp.pipe(texts))
+    totals = dict.fromkeys(names, 0.0)
+    for doc in docs:
+        for name in names:
+            component = nlp.get_pipe(name)
+            start = time.perf_counter()
+            doc = component(doc)
+            totals[name] += time.perf_counter() - start
+    return totals
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def bench(
+        paths: list[Path] = typer.Argument(..., help="Files or folders of articles."),
+        rounds: int = typer.Option(3, help="Interleaved measurement rounds (median kept)."),
+        repeat: int = typer.Option(4, help="Repeat the article set to make each round longer."),
+        as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    ) -> None:
+        """Articles/second of the full pipeline and of bare spaCy on the same articles."""
+        result = run_bench(paths, rounds=rounds, repeat=repeat)
+        figures = result.figures
+        if as_json:
+            typer.echo(json.dumps(figures, sort_keys=True))
+            return
+        typer.echo(f"{result.articles} articles, {result.chars:,} characters, {rounds} rounds")
+        typer.echo(f"  bare spaCy            {figures['spacy_articles_per_s']:>8} articles/s")
+        typer.echo(
+            f"  flashpoint pipeline   {figures['pipeline_articles_per_s']:>8} articles/s"
+            f"   ratio {figures['pipeline_ratio']}"
+        )
+        if figures["run_ratio"] is not None:
+            typer.echo(
+                f"  flashpoint run+store  {figures['run_articles_per_s']:>8} articles/s"
+                f"   ratio {figures['run_ratio']}"
+            )
+        for name, seconds in result.component_s.items():
+            typer.echo(f"  {name:<12} {seconds / result.pipeline_s:6.1%} of pipeline time")
