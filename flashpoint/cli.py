@@ -1,4 +1,4 @@
-"""The `flashpoint` command: a thin layer over the library; each command group lives with its feature."""
+"""The `flashpoint` command: a thin layer; each command group lives with its feature."""
 
 from __future__ import annotations
 
