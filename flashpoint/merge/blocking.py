@@ -1,0 +1,83 @@
+"""Candidate pairs: only mentions that share a block are ever scored.
+
+A block is (type group, time bucket, country). The time bucket is an ISO-like week number of every
+week the mention's date range (tolerance included) touches, so two mentions a day apart across a
+week boundary still meet; coarse dates fall into year buckets. A mention with no known country
+meets every country's mentions in its (type group, bucket). Mentions of one article always meet,
+whatever their dates, so headline, lead and recap can merge.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from itertools import combinations
+
+from .rules import Mention
+from .settings import MergeSettings, load_settings
+
+Bucket = tuple[str, int]
+
+
+def buckets(mention: Mention) -> list[Bucket]:
+    if not mention.coarse:
+        return [("week", week) for week in range(mention.first // 7, mention.last // 7 + 1)]
+    span = mention.event.date
+    if span is None:
+        return [("undated", 0)]
+    # Year-long spans are common ("in 2019"); decade-long ones are capped to their first years.
+    last_year = min(span.end.year, span.start.year + 2)
+    return [("year", year) for year in range(span.start.year, last_year + 1)]
+
+
+def _country(mention: Mention) -> str | None:
+    location = mention.event.location
+    return location.country if location is not None else None
+
+
+def _pairs_in_block(by_country: dict[str | None, list[int]]) -> Iterable[tuple[int, int]]:
+    unknown = by_country.get(None, [])
+    for country, members in by_country.items():
+        yield from combinations(members, 2)
+        if country is not None:
+            for first in unknown:
+                for second in members:
+                    yield first, second
+
+
+def candidate_pairs(
+    mentions: Sequence[Mention],
+    settings: MergeSettings | None = None,
+    within_article_only: bool = False,
+) -> set[tuple[int, int]]:
+    """Index pairs (i < j) into `mentions` worth scoring."""
+    settings = settings or load_settings()
+    groups = settings.type_groups()
+    pairs: set[tuple[int, int]] = set()
+
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        by_article[mention.article].append(index)
+    for members in by_article.values():
+        pairs.update(combinations(members, 2))
+    if within_article_only:
+        return pairs
+
+    blocks: dict[tuple[str, Bucket], dict[str | None, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for index, mention in enumerate(mentions):
+        group = groups.get(mention.event.event_type, mention.event.event_type)
+        for bucket in buckets(mention):
+            blocks[(group, bucket)][_country(mention)].append(index)
+    for by_country in blocks.values():
+        for first, second in _pairs_in_block(by_country):
+            if first != second:
+                pairs.add((first, second) if first < second else (second, first))
+    return pairs
+
+
+def week_of(day: date) -> int:
+    """The bucket number `buckets` gives a single day (for callers that index by week)."""
+    return day.toordinal() // 7

@@ -1,0 +1,223 @@
+"""May two event mentions report the same real-world event, and how strongly do they agree?
+
+`compatible` holds the hard rules (a mismatch on any of them keeps two mentions apart whatever
+else agrees); `score` adds the weights of `data/merge/weights.yaml` for each agreeing detail.
+Both work on `Mention`, an event with the facts the rules need worked out once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Actor, Event, Place
+from .settings import MergeSettings, load_settings
+
+# Ordinal-day bounds for mentions with no date at all: they overlap everything.
+_NO_START = -(10**9)
+_NO_END = 10**9
+
+
+@dataclass
+class Mention:
+    """One event with the facts the merge rules compare, computed once."""
+
+    event: Event
+    # The article the mention belongs to, syndicated copies mapped to their original.
+    article: str
+    aux: frozenset[str]
+    # Earliest and latest ordinal day the event may have happened on, tolerance included.
+    first: int
+    last: int
+    # True when the date is the event's own (not the document's), and when it names one day.
+    dated: bool
+    day: bool
+    # True when the date range is too long to place the event in a week.
+    coarse: bool
+
+    @classmethod
+    def of(
+        cls,
+        event: Event,
+        published: date | None = None,
+        article: str | None = None,
+        settings: MergeSettings | None = None,
+    ) -> Mention:
+        settings = settings or load_settings()
+        span = event.date
+        if span is not None:
+            tolerance = settings.tolerance(span.precision)
+            first = span.start.toordinal() - tolerance
+            last = span.end.toordinal() + tolerance
+            length = (span.end - span.start).days + 1
+            dated, day = True, span.precision == "day" and length == 1
+            coarse = length > settings.coarse_date_days
+        elif published is not None:
+            # Undated mentions happened on or shortly before the day they were reported.
+            last = published.toordinal()
+            first = last - settings.tolerance("published")
+            dated = day = coarse = False
+        else:
+            first, last = _NO_START, _NO_END
+            dated = day = False
+            coarse = True
+        return cls(
+            event=event,
+            article=article or event.doc_id,
+            aux=frozenset(event.aux),
+            first=first,
+            last=last,
+            dated=dated,
+            day=day,
+            coarse=coarse,
+        )
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def actors_compatible(
+    first: Actor | None, second: Actor | None, settings: MergeSettings | None = None
+) -> bool:
+    """Different KB ids, countries or opposed sectors are different actors; a missing side fits.
+
+    Unresolved phrases ("gunmen", "militants") fit anything: outlets word one attacker differently.
+    """
+    if first is None or second is None:
+        return True
+    if first.id and second.id:
+        return first.id == second.id
+    if first.country and second.country and first.country != second.country:
+        return False
+    if first.sector and second.sector:
+        settings = settings or load_settings()
+        return frozenset((first.sector, second.sector)) not in settings.distinct_sectors
+    return True
+
+
+def _actor_agreement(first: Actor | None, second: Actor | None) -> str | None:
+    """ "id" when both name the same KB entry, "country" when country (and sector) agree."""
+    if first is None or second is None:
+        return None
+    if first.id and second.id and first.id == second.id:
+        return "id"
+    if first.country and first.country == second.country:
+        if first.sector and second.sector and first.sector != second.sector:
+            return None
+        return "country"
+    return None
+
+
+def _coarse(place: Place, settings: MergeSettings) -> bool:
+    return place.lat is None or place.lon is None or place.feature in settings.coarse_features
+
+
+def distance_km(first: Place, second: Place) -> float | None:
+    if None in (first.lat, first.lon, second.lat, second.lon):
+        return None
+    return haversine_km(first.lat, first.lon, second.lat, second.lon)
+
+
+def places_compatible(
+    first: Place | None, second: Place | None, settings: MergeSettings | None = None
+) -> bool:
+    """Near enough when both are points; the same country when either is coarse."""
+    if first is None or second is None:
+        return True
+    settings = settings or load_settings()
+    if not (_coarse(first, settings) or _coarse(second, settings)):
+        return distance_km(first, second) <= settings.far_km
+    if first.country and second.country:
+        return first.country == second.country
+    return True
+
+
+def _place_agreement(
+    first: Place | None, second: Place | None, settings: MergeSettings
+) -> str | None:
+    if first is None or second is None:
+        return None
+    points = not (_coarse(first, settings) or _coarse(second, settings))
+    if points and distance_km(first, second) <= settings.near_km:
+        return "place_near"
+    if first.country and first.country == second.country:
+        if first.admin1 and first.admin1 == second.admin1:
+            return "same_admin1"
+        return "same_country"
+    return None
+
+
+def dates_compatible(first: Mention, second: Mention) -> bool:
+    if first.article == second.article and not (first.dated and second.dated):
+        # A recap ("the attack") in the same article takes the date of what it recaps.
+        return True
+    return first.first <= second.last and second.first <= first.last
+
+
+def compatible(first: Mention, second: Mention, settings: MergeSettings | None = None) -> bool:
+    """The hard rules: none may fail for two mentions to be one event."""
+    settings = settings or load_settings()
+    a, b = first.event, second.event
+    return (
+        first.aux == second.aux
+        and settings.types_compatible(a.event_type, b.event_type)
+        and actors_compatible(a.actor, b.actor, settings)
+        and actors_compatible(a.recipient, b.recipient, settings)
+        and dates_compatible(first, second)
+        and places_compatible(a.location, b.location, settings)
+    )
+
+
+def score(first: Mention, second: Mention, settings: MergeSettings | None = None) -> float | None:
+    """Sum of the weights of every agreeing detail, or None when a hard rule fails."""
+    settings = settings or load_settings()
+    if not compatible(first, second, settings):
+        return None
+    weights = settings.weights
+    a, b = first.event, second.event
+    total = weights["same_type"] if a.event_type == b.event_type else weights["compatible_type"]
+    if first.article == second.article:
+        total += weights["same_document"]
+    for role, x, y in (("actor", a.actor, b.actor), ("recipient", a.recipient, b.recipient)):
+        agreement = _actor_agreement(x, y)
+        if agreement:
+            total += weights[f"{role}_{agreement}"]
+    if first.dated and second.dated and not (first.coarse or second.coarse):
+        exact = a.date.start <= b.date.end and b.date.start <= a.date.end
+        total += (
+            weights["same_day"] if first.day and second.day and exact else weights["date_overlap"]
+        )
+    place = _place_agreement(a.location, b.location, settings)
+    if place:
+        total += weights[place]
+    if a.dead and a.dead == b.dead:
+        total += weights["same_casualties"]
+    if a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger):
+        total += weights["trigger_similar"]
+    return total
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def pair_score(
+    first: Event,
+    second: Event,
+    published: dict[str, date | None] | None = None,
+    settings: MergeSettings | None = None,
+) -> float | None:
+    """`score` for two bare events (tests, debugging): document dates by doc_id, no copies."""
+    published = published or {}
+    settings = settings or load_settings()
+    return score(
+        Mention.of(first, published.get(first.doc_id), settings=settings),
+        Mention.of(second, published.get(second.doc_id), settings=settings),
+        settings,
+    )

@@ -1,0 +1,130 @@
+"""The merge settings file (`data/merge/weights.yaml`), read once and checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..exceptions import ConfigError
+from ..model import PLOVER_TYPES
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "merge" / "weights.yaml"
+
+WEIGHT_NAMES: tuple[str, ...] = (
+    "same_type",
+    "compatible_type",
+    "same_document",
+    "actor_id",
+    "actor_country",
+    "recipient_id",
+    "recipient_country",
+    "same_day",
+    "date_overlap",
+    "place_near",
+    "same_admin1",
+    "same_country",
+    "same_casualties",
+    "trigger_similar",
+)
+
+
+@dataclass(frozen=True)
+class MergeSettings:
+    threshold: float
+    weights: dict[str, float]
+    compatible_types: frozenset[frozenset[str]]
+    distinct_sectors: frozenset[frozenset[str]]
+    date_tolerance_days: dict[str, int]
+    coarse_date_days: int
+    near_km: float
+    far_km: float
+    coarse_features: frozenset[str]
+    duplicate_threshold: float
+    shingle_words: int
+    num_perm: int
+
+    def types_compatible(self, first: str, second: str) -> bool:
+        return first == second or frozenset((first, second)) in self.compatible_types
+
+    def tolerance(self, precision: str | None) -> int:
+        return int(self.date_tolerance_days.get(precision or "day", 0))
+
+    def type_groups(self) -> dict[str, str]:
+        """Each PLOVER type -> a representative of its group of mutually reachable compatible types.
+
+        Blocking puts a whole group in one block so that compatible types still meet.
+        """
+        parent = {event_type: event_type for event_type in PLOVER_TYPES}
+
+        def find(event_type: str) -> str:
+            while parent[event_type] != event_type:
+                event_type = parent[event_type]
+            return event_type
+
+        for pair in self.compatible_types:
+            first, second = sorted(pair)
+            root_first, root_second = find(first), find(second)
+            if root_first != root_second:
+                parent[max(root_first, root_second)] = min(root_first, root_second)
+        return {event_type: find(event_type) for event_type in PLOVER_TYPES}
+
+
+def _fail(path: Path, problem: str) -> ConfigError:
+    return ConfigError(f"{path}: {problem}")
+
+
+@cache
+def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise _fail(path, f"cannot read merge settings ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise _fail(path, f"not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise _fail(path, "expected a mapping at the top level")
+
+    weights = raw.get("weights") or {}
+    missing = [name for name in WEIGHT_NAMES if name not in weights]
+    if missing:
+        raise _fail(path, f"weights is missing {', '.join(missing)}")
+    unknown = sorted(set(weights) - set(WEIGHT_NAMES))
+    if unknown:
+        raise _fail(path, f"unknown weights {', '.join(unknown)}")
+
+    pairs: set[frozenset[str]] = set()
+    for entry in raw.get("compatible_types") or []:
+        if not (isinstance(entry, list) and len(entry) == 2):
+            raise _fail(path, f"compatible_types entry {entry!r} is not a pair")
+        bad = [name for name in entry if name not in PLOVER_TYPES]
+        if bad:
+            raise _fail(path, f"compatible_types names unknown PLOVER type {bad[0]!r}")
+        pairs.add(frozenset(entry))
+
+    duplicate = raw.get("near_duplicate") or {}
+    try:
+        return MergeSettings(
+            threshold=float(raw["threshold"]),
+            weights={name: float(weights[name]) for name in WEIGHT_NAMES},
+            compatible_types=frozenset(pairs),
+            distinct_sectors=frozenset(
+                frozenset(entry) for entry in raw.get("distinct_sectors") or []
+            ),
+            date_tolerance_days={
+                str(key): int(value) for key, value in (raw["date_tolerance_days"] or {}).items()
+            },
+            coarse_date_days=int(raw["coarse_date_days"]),
+            near_km=float(raw["near_km"]),
+            far_km=float(raw["far_km"]),
+            coarse_features=frozenset(raw.get("coarse_features") or ()),
+            duplicate_threshold=float(duplicate.get("threshold", 0.8)),
+            shingle_words=int(duplicate.get("shingle_words", 5)),
+            num_perm=int(duplicate.get("num_perm", 128)),
+        )
+    except KeyError as exc:
+        raise _fail(path, f"missing setting {exc.args[0]!r}") from exc
+    except (TypeError, ValueError) as exc:
+        raise _fail(path, f"a setting has a bad value ({exc})") from exc
