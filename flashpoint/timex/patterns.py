@@ -1,0 +1,141 @@
+"""The rule table: which pattern resolves how. Order breaks ties between equally long matches.
+
+Placeholders in capitals (MONTH, DAY, YEAR, ORD, ...) stand for word classes from the lexicon.
+A group named "body" marks the expression inside a larger match ("in May" -> "May").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from . import rules
+from .rules import Rule, compile_rule
+
+FILLER = r"(?:about|nearly|almost|more\s+than|less\s+than|over|some|at\s+least|just|only|roughly)"
+PREP = r"(?:in|since|until|till|by|during|from|through|before|after|of|between|and|to|next|or)"
+
+TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
+    ("iso", r"(?P<iso>)(?P<y>YEAR)-(?P<a>[01]\d)-(?P<b>[0-3]\d)", rules.numeric_date),
+    ("slashed", r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})", rules.numeric_date),
+    (
+        "month-day",
+        r"(?:WEEKDAY_ANY\.?,?\s+)?(?P<month>MONTH)\s+(?:the\s+)?(?P<day>DAY|ORD)"
+        r"(?:,?\s+(?P<year>YEAR))?",
+        rules.full_date,
+    ),
+    (
+        "day-month",
+        r"(?:WEEKDAY_ANY\.?,?\s+)?(?:the\s+)?(?P<day>DAY|ORD)\s+(?:of\s+)?(?P<month>MONTH)"
+        r"(?:,?\s+(?P<year>YEAR))?",
+        rules.full_date,
+    ),
+    (
+        "month-year",
+        r"(?:(?P<mod>MOD)[\s-]*)?(?P<month>MONTH),?\s+(?:of\s+)?(?P<year>YEAR)",
+        rules.month_year,
+    ),
+    (
+        "relative-month",
+        r"(?:(?P<mod>MOD)[\s-]*)?(?P<rel>this\s+past|REL)\s+(?P<month>MONTH)",
+        rules.month_relative,
+    ),
+    (
+        "quarter",
+        r"(?:(?P<year>YEAR)(?:'s)?\s+|(?P<relyear>this|last|next)\s+year's\s+"
+        r"|the\s+(?:(?P<year2>YEAR)\s+|latest\s+|current\s+)?)?(?:fiscal[\s-]+)?(?P<ord>ORD)"
+        r"\s+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year3>YEAR)"
+        r"|(?P<relyear2>this|last|next)\s+year))?",
+        rules.quarter_rule,
+    ),
+    (
+        "quarter-adjective",
+        r"(?:(?P<year>YEAR)(?:'s)?\s+|(?P<relyear>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
+        r"(?P<ord>ORD)-quarter",
+        rules.quarter_rule,
+    ),
+    ("q-quarter", r"(?P<q>Q[1-4])(?:\s+(?P<year>YEAR))?", rules.quarter_rule),
+    (
+        "year-ago-period",
+        r"the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:last\s+year"
+        r"|a\s+year\s+(?:ago|earlier))|the\s+quarter\s+a\s+year\s+(?:ago|earlier)"
+        r"|(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[\s-](?:earlier|ago|before)"
+        r"(?:\s+(?:ORD\s+)?(?:quarter|period))?",
+        rules.year_adjective,
+    ),
+    (
+        "ago",
+        rf"(?:{FILLER}\s+)?(?:(?P<vague>VAGUE)|(?P<num>NUM))[\s-]+(?P<unit>UNIT)\s+"
+        r"(?P<dir>ago|earlier|before|later|from\s+now|hence|previously)",
+        rules.ago,
+    ),
+    (
+        "relative-unit",
+        r"(?:(?P<mod>MOD)[\s-]*)?(?P<rel>the\s+(?:past|previous|coming|next|current|following"
+        r"|latest|last)|this\s+past|REL|latest)\s+(?P<unit>week|weekend|month|quarter|year"
+        r"|decade|century)(?!')",
+        rules.relative_unit,
+    ),
+    (
+        "quarter-reference",
+        r"(?:the|that|this)\s+(?:latest\s+|same\s+)?(?P<unit>quarter|period)",
+        rules.quarter_reference,
+    ),
+    (
+        "year-part",
+        r"(?:(?P<mod>MOD)[\s-]*(?:the\s+)?year|(?P<end>year[\s-]end|year's\s+end))",
+        rules.year_relative_mod,
+    ),
+    (
+        "year",
+        r"(?:(?P<mod>MOD)[\s-]*)?(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)",
+        rules.year_rule,
+    ),
+    (
+        "decade",
+        r"(?:the\s+)?(?:(?P<mod>MOD)[\s-]*)?(?:(?P<digits>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s"
+        r"|(?<=the\s)(?P<word>DECADE))",
+        rules.decade_rule,
+    ),
+    (
+        "century",
+        r"(?:the\s+)?(?:(?P<mod>MOD)[\s-]*)?(?P<ord>ORD|\d{1,2}(?:st|nd|rd|th))[\s-]+century",
+        rules.century_rule,
+    ),
+    (
+        "season",
+        r"(?:(?P<prep>in|during|over|by|until|since|through|throughout)\s+)?(?P<body>"
+        r"(?:(?P<mod>MOD)[\s-]*)?(?:(?P<rel>this\s+past|the\s+past|REL)\s+)?(?:the\s+)?"
+        r"(?P<season>SEASON)(?:\s+(?:of\s+)?(?P<year>YEAR))?)",
+        rules.season_rule,
+    ),
+    (
+        "weekday",
+        r"(?:(?P<rel>this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|last"
+        r"|this|next|coming|past)\s+)?(?P<weekday>WEEKDAY)(?:\s+(?P<part>PART))?",
+        rules.weekday_rule,
+    ),
+    (
+        "previous-day",
+        r"(?:the\s+(?:previous|preceding)\s+|last\s+)(?P<unit>day|night|evening|morning|afternoon)",
+        rules.previous_day,
+    ),
+    ("same-day", r"tonight|this\s+(?:morning|afternoon|evening)", rules.same_day_time),
+    ("day-word", r"(?:(?:early|late)\s+)?(?P<word>DAYWORD)(?:\s+(?P<part>PART))?", rules.day_word),
+    (
+        "month",
+        rf"(?:(?P<prep>{PREP})\s+)?(?P<body>(?:(?P<mod>MOD)[\s-]*)?(?P<month>MONTH))",
+        rules.month_only,
+    ),
+    ("reference", r"(?P<ref>REF)", rules.reference),
+    (
+        "duration",
+        r"(?:(?P<lead>the\s+(?:past|last|next|previous|first|coming|following))\s+)?"
+        rf"(?:{FILLER}\s+)?(?:(?P<num>NUM)|VAGUE)[\s-]+(?P<unit>UNIT)",
+        rules.duration,
+    ),
+)
+
+
+@cache
+def compiled() -> tuple[Rule, ...]:
+    return tuple(Rule(name, compile_rule(body), resolve) for name, body, resolve in TABLE)

@@ -1,0 +1,65 @@
+"""Find and resolve the time expressions in a text: all rules, longest match wins, then resolve
+in reading order so that "a year earlier" can lean on the expression before it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import TimeSpan
+from .normalize import Context, Timex, future_tense
+from .patterns import compiled
+from .rules import Rule
+
+SINCE = re.compile(r"since\s+$", re.IGNORECASE)
+
+
+def _body(match: re.Match) -> tuple[int, int]:
+    if "body" in match.re.groupindex and match["body"]:
+        return match.span("body")
+    return match.span()
+
+
+def candidates(text: str, anchor: date | None) -> list[tuple[int, int, Rule, re.Match]]:
+    """Non-overlapping matches, longest first; a match its rule rejects leaves room for others."""
+    found = []
+    for index, rule in enumerate(compiled()):
+        for match in rule.pattern.finditer(text):
+            start, end = _body(match)
+            found.append((start, end, index, rule, match))
+    found.sort(key=lambda item: (item[0] - item[1], item[2], item[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    probe = Context(anchor)
+    for start, end, _index, rule, match in found:
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        if rule.resolve(match, probe) is None:
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, rule, match))
+    chosen.sort(key=lambda item: item[0])
+    return chosen
+
+
+def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
+    """Every time expression in `text`, resolved against `anchor` where it is relative."""
+    context = Context(anchor)
+    found: list[Timex] = []
+    for start, end, rule, match in candidates(text, anchor):
+        context.tense = "future" if future_tense(text, start, end) else "past"
+        resolved = rule.resolve(match, context)
+        if resolved is None:
+            continue
+        span, kind, value = resolved
+        surface = text[start:end]
+        if span is not None:
+            span = TimeSpan(span.start, span.end, span.precision, surface, start, end)
+            # "since May": from May up to the document date.
+            since = anchor is not None and SINCE.search(text[max(0, start - 8) : start])
+            if since and kind == "DATE" and span.start < anchor:
+                span = TimeSpan(span.start, anchor, "span", surface, start, end)
+        timex = Timex(start, end, surface, kind, span, value)
+        found.append(timex)
+        context.previous.append(timex)
+    return found

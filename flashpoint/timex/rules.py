@@ -1,0 +1,367 @@
+"""The patterns that recognise time expressions, each with the function that resolves it.
+
+Patterns are built from the lexicon tables, so new words need no code. Each rule has a name,
+a compiled pattern and a resolver: resolver(match, context) -> (TimeSpan | None, kind, value)
+or None when the match is not a time expression after all (a lower-case "may").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from ..model import TimeSpan
+from . import calendar, normalize
+from .lexicon import alternation, lexicon, month_number, number_value, weekday_number
+from .normalize import Context
+
+Resolved = tuple[TimeSpan | None, str, str | None]
+Resolver = Callable[[re.Match, Context], Resolved | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Resolver
+
+
+def dated(span: TimeSpan | None, kind: str = "DATE") -> Resolved:
+    return span, kind, calendar.timeml_value(span) if span is not None else None
+
+
+@cache
+def words() -> dict[str, str]:
+    """Regex alternations for each word class in the lexicon."""
+    table = lexicon()
+    weekdays = [word for word in table["weekdays"] if len(word) > 5]
+    return {
+        "MONTH": alternation(table["months"], abbreviations=True),
+        "WEEKDAY": alternation(weekdays),
+        "WEEKDAY_ANY": alternation(table["weekdays"], abbreviations=True),
+        "SEASON": alternation(table["seasons"]),
+        "ORD": alternation(table["ordinals"]),
+        "NUM": r"(?:\d+|" + alternation(table["numbers"])[3:-1] + r"(?:[- ]\w+)?)",
+        "VAGUE": alternation(table["vague_numbers"]),
+        "UNIT": alternation(table["units"]),
+        "REL": alternation(table["relative_words"]),
+        "MOD": alternation(table["part_modifiers"]),
+        "PART": alternation(table["day_parts"]),
+        "DECADE": alternation(table["decade_words"]),
+        "REF": alternation(table["references"]),
+        "DAYWORD": alternation(table["day_words"]),
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+    }
+
+
+def compile_rule(template: str) -> re.Pattern:
+    body = template
+    for key, value in sorted(words().items(), key=lambda item: -len(item[0])):
+        body = body.replace(key, value)
+    # Whole words only; a year must not be part of a larger number or an amount ("$1998").
+    return re.compile(rf"(?<![\w$£€./-])(?:{body})(?![\w%]|[.,/-]\d)", re.IGNORECASE)
+
+
+def _modifier(match: re.Match, span: TimeSpan | None) -> TimeSpan | None:
+    """Apply "early", "mid-", "the end of" ... when the pattern captured one."""
+    mod = match.groupdict().get("mod")
+    if span is None or not mod:
+        return span
+    key = re.sub(r"[\s-]+", " ", mod.lower()).strip()
+    first, last = lexicon()["part_modifiers"].get(key, (0.0, 1.0))
+    return calendar.part(span, first, last)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _plausible_month(word: str) -> bool:
+    """A lower-case "may" or "march" is a verb or a noun, not a month."""
+    return _capitalised(word) or word.lower().rstrip(".") not in lexicon()["ambiguous_months"]
+
+
+def _year(text: str) -> int:
+    return int(text)
+
+
+def full_date(match: re.Match, context: Context) -> Resolved | None:
+    groups = match.groupdict()
+    month = month_number(groups["month"])
+    if month is None or not _plausible_month(groups["month"]):
+        return None
+    day_text = groups["day"]
+    day_number = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else None
+    if day_number is None:
+        day_number = lexicon()["ordinals"].get(day_text.lower())
+    if not day_number:
+        return None
+    if groups.get("year"):
+        try:
+            return dated(calendar.day(date(_year(groups["year"]), month, day_number)))
+        except ValueError:
+            return None
+    if context.anchor is None:
+        return None, "DATE", None
+    value = normalize.month_day(context.anchor, month, day_number, context.tense)
+    return dated(calendar.day(value)) if value else None
+
+
+def numeric_date(match: re.Match, context: Context) -> Resolved | None:
+    groups = match.groupdict()
+    first, second, year_text = int(groups["a"]), int(groups["b"]), groups["y"]
+    number_year = int(year_text) if len(year_text) == 4 else 1900 + int(year_text)
+    if len(year_text) == 2 and number_year < 1950:
+        number_year += 100
+    if groups.get("iso") is not None:
+        month, day_number = first, second
+    elif first > 12:  # only day-first reads it
+        month, day_number = second, first
+    else:  # US order by default
+        month, day_number = first, second
+    try:
+        return dated(calendar.day(date(number_year, month, day_number)))
+    except ValueError:
+        return None
+
+
+def month_year(match: re.Match, context: Context) -> Resolved | None:
+    month = month_number(match["month"])
+    if month is None or not _capitalised(match["month"]):
+        return None
+    return dated(_modifier(match, calendar.month(_year(match["year"]), month)))
+
+
+def month_relative(match: re.Match, context: Context) -> Resolved | None:
+    month = month_number(match["month"])
+    if month is None or not _capitalised(match["month"]):
+        return None
+    if context.anchor is None:
+        return None, "DATE", None
+    step = lexicon()["relative_words"].get(match["rel"].split()[-1].lower(), 0)
+    anchor = context.anchor
+    if step < 0:
+        number_year = anchor.year if month < anchor.month else anchor.year - 1
+    elif step > 0:
+        number_year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        number_year = anchor.year
+    return dated(_modifier(match, calendar.month(number_year, month)))
+
+
+def month_only(match: re.Match, context: Context) -> Resolved | None:
+    word = match["month"]
+    month = month_number(word)
+    if month is None or not _capitalised(word) or word.endswith("."):
+        return None
+    ambiguous = word.lower() in lexicon()["ambiguous_months"]
+    if ambiguous and not (match["mod"] or match["prep"]):
+        return None
+    if len(word.rstrip(".")) <= 3 and word.lower() != "may":
+        return None
+    if context.anchor is None:
+        return None, "DATE", None
+    tense = "future" if match["prep"] and match["prep"].lower() in {"next", "until"} else None
+    span = normalize.month_alone(context.anchor, month, tense or context.tense)
+    return dated(_modifier(match, span))
+
+
+def weekday_rule(match: re.Match, context: Context) -> Resolved | None:
+    if not _capitalised(match["weekday"]):
+        return None
+    number = weekday_number(match["weekday"])
+    kind = "TIME" if match["part"] else "DATE"
+    if context.anchor is None or number is None:
+        return None, kind, None
+    value = normalize.weekday(context.anchor, number, context.tense, match["rel"])
+    span, _, timeml = dated(calendar.day(value))
+    return span, kind, timeml
+
+
+def day_word(match: re.Match, context: Context) -> Resolved | None:
+    kind = "TIME" if match["part"] else "DATE"
+    if context.anchor is None:
+        return None, kind, None
+    offset = lexicon()["day_words"][match["word"].lower()]
+    span = calendar.day(calendar.shift(context.anchor, "day", offset))
+    return span, kind, calendar.timeml_value(span)
+
+
+def same_day_time(match: re.Match, context: Context) -> Resolved | None:
+    """ "tonight", "this morning": a TimeML TIME on the anchor day."""
+    if context.anchor is None:
+        return None, "TIME", None
+    span = calendar.day(context.anchor)
+    return span, "TIME", calendar.timeml_value(span)
+
+
+def previous_day(match: re.Match, context: Context) -> Resolved | None:
+    """ "the previous night", "the day before", "last night": the day before the anchor."""
+    if context.anchor is None:
+        return None, "TIME", None
+    span = calendar.day(calendar.shift(context.anchor, "day", -1))
+    kind = "DATE" if match["unit"].lower() == "day" else "TIME"
+    return span, kind, calendar.timeml_value(span)
+
+
+def relative_unit(match: re.Match, context: Context) -> Resolved | None:
+    if context.anchor is None:
+        return None, "DATE", None
+    unit = match["unit"].lower()
+    rel = match["rel"].lower().split()[-1]
+    step = lexicon()["relative_words"].get(rel, 0)
+    if rel in {"latest"}:
+        step = -1 if unit == "quarter" else 0
+    if unit == "weekend":
+        saturday = normalize.weekday(context.anchor, 5, context.tense, match["rel"])
+        span = TimeSpan(saturday, calendar.shift(saturday, "day", 1), "week")
+        iso_year, iso_week, _ = saturday.isocalendar()
+        return span, "DATE", f"{iso_year}-W{iso_week:02d}-WE"
+    if unit == "season":
+        return None
+    return dated(_modifier(match, normalize.shifted_period(context.anchor, unit, step)))
+
+
+def ago(match: re.Match, context: Context) -> Resolved | None:
+    unit = lexicon()["units"][match["unit"].lower()]
+    direction = match["dir"].lower()
+    back = direction in {"ago", "earlier", "before", "previously"}
+    if match["vague"]:
+        return None, "DATE", "PAST_REF" if back else "FUTURE_REF"
+    count = number_value(match["num"])
+    if count is None:
+        return None
+    # Results reporting: "a year earlier" after "the third quarter" is that quarter last year.
+    if unit == "year" and count == 1:
+        quarter = context.last_with("quarter", within=400)
+        if quarter is not None and quarter.span is not None:
+            start = calendar.shift(quarter.span.start, "year", -1 if back else 1)
+            return dated(calendar.period(start, "quarter"))
+    if context.anchor is None:
+        return None, "DATE", None
+    moved = calendar.shift(context.anchor, unit, -count if back else count)
+    return dated(calendar.period(moved, unit))
+
+
+def year_adjective(match: re.Match, context: Context) -> Resolved | None:
+    """ "year-earlier", "the year-ago quarter": the same period a year before."""
+    quarter = context.last_with("quarter", within=400)
+    if quarter is not None and quarter.span is not None:
+        return dated(calendar.period(calendar.shift(quarter.span.start, "year", -1), "quarter"))
+    if context.anchor is None:
+        return None, "DATE", None
+    return dated(calendar.year(context.anchor.year - 1))
+
+
+def quarter_rule(match: re.Match, context: Context) -> Resolved | None:
+    groups = match.groupdict()
+    ordinal = (groups.get("ord") or groups.get("q") or "").lower().lstrip("q")
+    number = int(ordinal) if ordinal.isdigit() else lexicon()["ordinals"].get(ordinal)
+    if not number or number > 4:
+        return None
+    year_text = groups.get("year") or groups.get("year2") or groups.get("year3")
+    if year_text:
+        return dated(calendar.quarter(_year(year_text), number))
+    if context.anchor is None:
+        return None, "DATE", None
+    relative = (groups.get("relyear") or groups.get("relyear2") or "").lower()
+    if relative:
+        step = lexicon()["relative_words"].get(relative.split()[0], 0)
+        return dated(calendar.quarter(context.anchor.year + step, number))
+    return dated(normalize.quarter_numbered(context.anchor, number, context.tense))
+
+
+def quarter_reference(match: re.Match, context: Context) -> Resolved | None:
+    """ "the quarter", "the latest period": the quarter last named, else the last one ended."""
+    previous = context.last_with("quarter", within=1500)
+    if previous is not None:
+        return dated(previous.span)
+    if match["unit"].lower() == "period":  # a bare "the period" is a quarter only in context
+        return None
+    if context.anchor is None:
+        return None, "DATE", None
+    return dated(normalize.shifted_period(context.anchor, "quarter", -1))
+
+
+def year_rule(match: re.Match, context: Context) -> Resolved | None:
+    return dated(_modifier(match, calendar.year(_year(match["year"]))))
+
+
+def year_relative_mod(match: re.Match, context: Context) -> Resolved | None:
+    """ "the end of the year", "year-end": the anchor's year (or its part)."""
+    if context.anchor is None:
+        return None, "DATE", None
+    span = calendar.year(context.anchor.year)
+    if match["end"]:
+        return dated(calendar.part(span, *lexicon()["part_modifiers"]["the end of"]))
+    return dated(_modifier(match, span))
+
+
+def decade_rule(match: re.Match, context: Context) -> Resolved | None:
+    groups = match.groupdict()
+    if groups.get("digits"):
+        first = int(groups["digits"])
+    elif groups.get("short"):
+        first = 1900 + int(groups["short"])
+    else:
+        first = 1900 + 10 * lexicon()["decade_words"][groups["word"].lower()]
+    return dated(_modifier(match, calendar.decade(first)))
+
+
+def century_rule(match: re.Match, context: Context) -> Resolved | None:
+    ordinal = match["ord"].lower()
+    number = int(re.sub(r"\D", "", ordinal)) if ordinal[0].isdigit() else None
+    number = number or lexicon()["ordinals"].get(ordinal)
+    if not number:
+        return None
+    return dated(_modifier(match, calendar.century((number - 1) * 100)))
+
+
+def season_rule(match: re.Match, context: Context) -> Resolved | None:
+    groups = match.groupdict()
+    name = groups["season"].lower()
+    if groups.get("year"):
+        span = calendar.season(_year(groups["year"]), name)
+        return dated(_modifier(match, span))
+    if not (groups.get("rel") or groups.get("prep")):
+        return None
+    if context.anchor is None:
+        return None, "DATE", None
+    rel = (groups.get("rel") or "").lower().split()
+    step = lexicon()["relative_words"].get(rel[-1], 0) if rel else None
+    span = normalize.season_named(context.anchor, name, step, context.tense)
+    return dated(_modifier(match, span))
+
+
+def reference(match: re.Match, context: Context) -> Resolved | None:
+    value = lexicon()["references"][re.sub(r"\s+", " ", match["ref"].lower())]
+    if context.anchor is None:
+        return None, "DATE", value
+    reach = lexicon().get("reference_reach_days", {}).get(value, 0)
+    anchor = context.anchor
+    if value == "PRESENT_REF":
+        return calendar.day(anchor), "DATE", value
+    if value == "PAST_REF":
+        return TimeSpan(calendar.shift(anchor, "day", -reach), anchor, "span"), "DATE", value
+    return TimeSpan(anchor, calendar.shift(anchor, "day", reach), "span"), "DATE", value
+
+
+def duration(match: re.Match, context: Context) -> Resolved | None:
+    """ "six months", "the past two weeks": a length; as a range it ends at the anchor."""
+    unit = lexicon()["units"][match["unit"].lower()]
+    count = number_value(match["num"]) if match["num"] else None
+    value = normalize.duration_value(count, unit)
+    if context.anchor is None or count is None:
+        return None, "DURATION", value
+    ahead = bool(match["lead"]) and match["lead"].lower().split()[-1] in {"next", "coming"}
+    days = normalize.length_days(count, unit)
+    anchor = context.anchor
+    if ahead:
+        span = TimeSpan(anchor, calendar.shift(anchor, "day", days), "span")
+    else:
+        span = TimeSpan(calendar.shift(anchor, "day", -days), anchor, "span")
+    return span, "DURATION", value
