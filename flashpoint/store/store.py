@@ -1,0 +1,295 @@
+"""The event database: documents with their sentences and events, on any SQLAlchemy URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+
+from .. import config
+from ..exceptions import StoreError
+from ..model import Document, Event
+from . import convert, query
+from .query import EventFilter
+from .schema import ActorRow, DocumentRow, EventRow, PlaceRow, SentenceRow
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"{url}: not a database URL or SQLite file path") from exc
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise StoreError(f"{shown}: folder {folder} does not exist")
+    try:
+        engine = create_engine(parsed)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise StoreError(f"{shown}: cannot use this database: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        # SQLite leaves foreign keys off unless asked, per connection.
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(connection, _record) -> None:
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest alembic revision (creating it in an empty database)."""
+    settings = Config()
+    settings.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        settings.attributes["connection"] = connection
+        command.upgrade(settings, "head")
+
+
+class Store:
+    """Documents, sentences, actors, places and events; `url` is a SQLAlchemy URL or a file path."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = config.db_url(url)
+        self.engine = _engine(self.url)
+        self.shown_url = self.engine.url.render_as_string(hide_password=True)
+        try:
+            migrate(self.engine)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"{self.shown_url}: cannot open or migrate: {reason}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # Writing
+
+    def has_document(self, document: Document) -> bool:
+        """True when a document with the same text is stored (whatever its id)."""
+        with Session(self.engine) as session:
+            found = session.scalar(
+                select(DocumentRow.id).where(DocumentRow.content_hash == document.content_hash)
+            )
+            return found is not None
+
+    def save(
+        self,
+        document: Document,
+        events: Iterable[Event],
+        sentences: Iterable[tuple[int, int]] | None = None,
+    ) -> bool:
+        """Store a document with its events in one transaction; False if its text is stored.
+
+        `sentences` are (start, end) character offsets; without them, the events' evidence
+        sentences are kept. A different text under a stored doc_id replaces the stored one when it
+        comes from the same path (an edited file) and is refused otherwise.
+        """
+        events = list(events)
+        try:
+            return self._save(document, events, sentences)
+        except IntegrityError:
+            # Another writer stored the same actor, place or document between our read and write.
+            try:
+                return self._save(document, events, sentences)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"{document.path or document.id}: cannot store: {exc}") from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{document.path or document.id}: cannot store: {exc}") from exc
+
+    def _save(
+        self,
+        document: Document,
+        events: list[Event],
+        sentences: Iterable[tuple[int, int]] | None,
+    ) -> bool:
+        with Session(self.engine) as session, session.begin():
+            digest = document.content_hash
+            if session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest)):
+                return False
+            same_id = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == document.id))
+            if same_id is not None:
+                if same_id.path is None or same_id.path != document.path:
+                    raise StoreError(
+                        f"{document.path or document.id}: a different document with id "
+                        f"{document.id!r} is already stored (from {same_id.path or 'elsewhere'}); "
+                        "rename the file or give the record another id"
+                    )
+                session.delete(same_id)
+                session.flush()
+            row = DocumentRow(
+                doc_id=document.id,
+                content_hash=digest,
+                title=document.title,
+                url=document.url,
+                outlet=document.outlet,
+                published=document.published,
+                date_source=document.date_source,
+                text=document.text,
+                path=document.path,
+                ingested_at=datetime.now(UTC),
+            )
+            session.add(row)
+            if sentences is None:
+                sentences = sorted({(event.evidence.start, event.evidence.end) for event in events})
+            row.sentences = [
+                SentenceRow(start=start, end=end, text=document.text[start:end])
+                for start, end in sentences
+            ]
+            self._add_events(session, row, events)
+        return True
+
+    def _add_events(self, session: Session, document: DocumentRow, events: list[Event]) -> None:
+        actors: dict[str, ActorRow] = {}
+        places: dict[str, PlaceRow] = {}
+
+        def actor_for(actor):
+            if actor is None:
+                return None
+            key = convert.actor_key(actor)
+            if key not in actors:
+                found = session.scalar(select(ActorRow).where(ActorRow.key == key))
+                actors[key] = found or convert.actor_row(actor)
+            return actors[key]
+
+        def place_for(place):
+            if place is None:
+                return None
+            key = convert.place_key(place)
+            if key not in places:
+                found = session.scalar(select(PlaceRow).where(PlaceRow.key == key))
+                places[key] = found or convert.place_row(place)
+            return places[key]
+
+        seen: set[str] = set()
+        for item in events:
+            if item.id in seen:  # the extractor may read one trigger twice; the id is the identity
+                continue
+            seen.add(item.id)
+            row = convert.event_row(item)
+            row.actor = actor_for(item.actor)
+            row.recipient = actor_for(item.recipient)
+            row.location = place_for(item.location)
+            document.events.append(row)
+
+    # Reading
+
+    def events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events matching every given filter, oldest first (undated events last)."""
+        wanted = EventFilter(type, actor, country, since, until, doc_id)
+        with Session(self.engine) as session:
+            rows = session.execute(query.events_select(wanted, limit, offset)).all()
+            return [convert.to_event(row, doc_id) for row, doc_id in rows]
+
+    def count_events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        doc_id: str | None = None,
+    ) -> int:
+        wanted = EventFilter(type, actor, country, since, until, doc_id)
+        with Session(self.engine) as session:
+            return session.scalar(query.count_select(wanted)) or 0
+
+    def event(self, event_id: str) -> tuple[Event, Document] | None:
+        """One event and its article, by id or by an unambiguous id prefix."""
+        loading = (
+            selectinload(EventRow.actor),
+            selectinload(EventRow.recipient),
+            selectinload(EventRow.location),
+            selectinload(EventRow.document),
+        )
+        with Session(self.engine) as session:
+            row = session.scalar(select(EventRow).where(EventRow.id == event_id).options(*loading))
+            if row is None and len(event_id) >= 6:
+                prefix = event_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                matches = session.scalars(
+                    select(EventRow)
+                    .where(EventRow.id.like(prefix + "%", escape="\\"))
+                    .options(*loading)
+                    .limit(2)
+                ).all()
+                row = matches[0] if len(matches) == 1 else None
+            if row is None:
+                return None
+            return convert.to_event(row, row.document.doc_id), convert.to_document(row.document)
+
+    def document(self, doc_id: str) -> Document | None:
+        with Session(self.engine) as session:
+            row = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
+            return convert.to_document(row) if row else None
+
+    def documents(self) -> list[Document]:
+        with Session(self.engine) as session:
+            rows = session.scalars(select(DocumentRow).order_by(DocumentRow.doc_id))
+            return [convert.to_document(row) for row in rows]
+
+    def sentences(self, doc_id: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the stored sentences of one document, in order."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(SentenceRow.start, SentenceRow.end, SentenceRow.text)
+                .join(DocumentRow)
+                .where(DocumentRow.doc_id == doc_id)
+                .order_by(SentenceRow.start)
+            )
+            return [(start, end, text) for start, end, text in rows]
+
+    def stats(self) -> dict:
+        """Counts of everything stored, events by type, and the span of event dates."""
+        with Session(self.engine) as session:
+
+            def count(column) -> int:
+                return session.scalar(select(func.count(column))) or 0
+
+            by_type = dict(
+                session.execute(
+                    select(EventRow.event_type, func.count(EventRow.id))
+                    .group_by(EventRow.event_type)
+                    .order_by(func.count(EventRow.id).desc(), EventRow.event_type)
+                ).all()
+            )
+            first, last = session.execute(
+                select(func.min(EventRow.date_start), func.max(EventRow.date_end))
+            ).one()
+            return {
+                "documents": count(DocumentRow.id),
+                "sentences": count(SentenceRow.id),
+                "events": count(EventRow.id),
+                "actors": count(ActorRow.id),
+                "places": count(PlaceRow.id),
+                "events_by_type": by_type,
+                "first_date": first,
+                "last_date": last,
+            }
