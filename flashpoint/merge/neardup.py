@@ -71,14 +71,15 @@ def near_duplicates(
         if seen != doc_id:
             union(seen, doc_id)
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=settings.num_perm)
+    # LSH only proposes candidates; a looser banding keeps it valid for thresholds near 1
+    # (datasketch needs at least two bands) and the estimated Jaccard below decides.
+    lsh = MinHashLSH(threshold=min(threshold, 0.7), num_perm=settings.num_perm)
     minhashes: dict[str, MinHash] = {}
     for doc_id, document in by_id.items():
         if not document.text.strip():
             continue
         minhash = signature(document.text, settings)
         for other in lsh.query(minhash):
-            # LSH gives candidates; the estimated Jaccard decides.
             if minhash.jaccard(minhashes[other]) >= threshold:
                 union(doc_id, other)
         lsh.insert(doc_id, minhash)

@@ -120,7 +120,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
             near_km=float(raw["near_km"]),
             far_km=float(raw["far_km"]),
             coarse_features=frozenset(raw.get("coarse_features") or ()),
-            duplicate_threshold=float(duplicate.get("threshold", 0.8)),
+            duplicate_threshold=float(duplicate.get("threshold", 0.6)),
             shingle_words=int(duplicate.get("shingle_words", 5)),
             num_perm=int(duplicate.get("num_perm", 128)),
         )

@@ -1,0 +1,144 @@
+"""The pairwise merge rules: which mention pairs may be one event, and how they score."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flashpoint.exceptions import ConfigError
+from flashpoint.merge import load_settings, pair_score
+from flashpoint.model import Actor, Event, Evidence, Place, TimeSpan
+
+BAGHDAD = Place("Baghdad", country="IRQ", admin1="Baghdad", lat=33.34, lon=44.40, feature="city")
+GREEN_ZONE = Place("Green Zone", country="IRQ", admin1="Baghdad", lat=33.31, lon=44.38)
+KIRKUK = Place("Kirkuk", country="IRQ", admin1="Kirkuk", lat=35.47, lon=44.39, feature="city")
+IRAQ = Place("Iraq", country="IRQ", feature="country")
+SYRIA = Place("Syria", country="SYR", feature="country")
+US_ARMY = Actor("United States military", country="USA", sector="MIL")
+US_GOV = Actor("United States", country="USA", sector="GOV")
+IRAN = Actor("Iran", id="Q794", country="IRN", sector="GOV")
+KH = Actor("Kataib Hezbollah", id="Q1207894", country="IRQ", sector="REB")
+IRAQ_GOV = Actor("Iraqi government", country="IRQ", sector="GOV")
+MILITIA = Actor("militiamen")
+
+
+def day(iso: str, precision: str = "day") -> TimeSpan:
+    return TimeSpan(date.fromisoformat(iso), date.fromisoformat(iso), precision)
+
+
+def make_event(
+    doc_id: str = "a",
+    event_type: str = "ASSAULT",
+    start: int = 0,
+    **fields,
+) -> Event:
+    evidence = Evidence(text=f"sentence at {start}", start=start, end=start + 50)
+    return Event(doc_id=doc_id, event_type=event_type, evidence=evidence, **fields)
+
+
+BASE = dict(actor=US_ARMY, recipient=KH, date=day("2019-12-29"), location=BAGHDAD)
+
+
+def variant(**changes) -> Event:
+    fields = {**BASE, **changes}
+    return make_event(doc_id=fields.pop("doc_id", "b"), start=fields.pop("start", 100), **fields)
+
+
+@pytest.mark.parametrize(
+    ("other", "merges"),
+    [
+        (variant(), True),
+        (variant(event_type="COERCE"), True),
+        (variant(event_type="PROTEST"), False),
+        (variant(aux=["negation"]), False),
+        (variant(aux=["future"]), False),
+        (variant(aux=["hypothetical"]), False),
+        (variant(aux=["historical"]), False),
+        (variant(actor=IRAN), False),
+        (variant(actor=None), True),
+        (variant(actor=US_GOV), True),
+        (variant(recipient=IRAQ_GOV), False),
+        (variant(recipient=Actor("KH", id="Q999", country="IRQ")), False),
+        (variant(date=day("2019-12-30")), True),
+        (variant(date=day("2020-01-03")), False),
+        (variant(date=TimeSpan(date(2019, 12, 1), date(2019, 12, 31), "month")), True),
+        (variant(date=TimeSpan(date(2020, 1, 1), date(2020, 1, 31), "month")), False),
+        (variant(location=GREEN_ZONE), True),
+        (variant(location=KIRKUK), False),
+        (variant(location=IRAQ), True),
+        (variant(location=SYRIA), False),
+        (variant(location=None), True),
+    ],
+    ids=lambda value: "" if isinstance(value, Event) else str(value),
+)
+def test_hard_rules_decide_which_pairs_may_merge(other: Event, merges: bool) -> None:
+    first = make_event("a", **BASE)
+    assert (pair_score(first, other) is not None) is merges
+
+
+def test_historical_mentions_merge_with_each_other() -> None:
+    first = make_event("a", aux=["historical"], **BASE)
+    second = variant(aux=["historical"])
+    assert pair_score(first, second) is not None
+
+
+def test_more_agreeing_details_score_higher() -> None:
+    first = make_event("a", **BASE)
+    full = pair_score(first, variant())
+    no_place = pair_score(first, variant(location=None))
+    coarse_place = pair_score(first, variant(location=IRAQ))
+    bare = pair_score(first, variant(actor=None, recipient=None, location=None))
+    assert full > coarse_place > no_place > bare
+
+
+@pytest.mark.parametrize(
+    ("second_doc", "expect_link"),
+    [("a", True), ("b", False)],
+    ids=["same article links", "other article needs more evidence"],
+)
+def test_bare_same_type_mentions_link_only_within_one_article(
+    second_doc: str, expect_link: bool
+) -> None:
+    settings = load_settings()
+    published = {"a": date(2019, 12, 31), "b": date(2019, 12, 31)}
+    first = make_event("a", start=0)
+    second = make_event(second_doc, start=300)
+    value = pair_score(first, second, published)
+    assert (value >= settings.threshold) is expect_link
+
+
+def test_undated_mention_uses_the_publication_date_across_articles() -> None:
+    published = {"a": date(2019, 12, 30), "b": date(2020, 2, 1)}
+    first = make_event("a", actor=US_ARMY, recipient=KH, location=BAGHDAD)
+    second = make_event("b", actor=US_ARMY, recipient=KH, location=BAGHDAD)
+    assert pair_score(first, second, published) is None
+    published["b"] = date(2019, 12, 31)
+    assert pair_score(first, second, published) is not None
+
+
+def test_recap_in_same_article_ignores_publication_date_window() -> None:
+    published = {"a": date(2020, 1, 20)}
+    dated = make_event("a", date=day("2019-12-29"), **{k: BASE[k] for k in ("actor", "location")})
+    recap = make_event("a", start=400)
+    assert pair_score(dated, recap, published) is not None
+
+
+def test_unresolved_actor_phrases_do_not_block_a_merge() -> None:
+    first = make_event("a", **{**BASE, "actor": MILITIA})
+    second = variant(actor=Actor("gunmen"))
+    assert pair_score(first, second) is not None
+
+
+def test_bad_settings_file_names_the_file(tmp_path) -> None:
+    path = tmp_path / "weights.yaml"
+    path.write_text("threshold: 3\nweights: {same_type: 1}\n")
+    with pytest.raises(ConfigError, match="weights.yaml.*missing"):
+        load_settings(path)
+
+
+def test_shipped_settings_load_and_group_compatible_types() -> None:
+    settings = load_settings()
+    groups = settings.type_groups()
+    assert groups["ASSAULT"] == groups["COERCE"]
+    assert groups["ASSAULT"] != groups["PROTEST"]
