@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, timedelta
 
 from ..model import TimeSpan
 from . import calendar
 from .lexicon import lexicon
 
-# How far after the anchor a past-tense "Aug. 16" may fall before it is read as last year's.
-LOOKAHEAD_DAYS = 30
+# Without a tense, a date ahead of the anchor counts this much farther than one behind it.
+FORWARD_COST = 1.5
+# With a tense, a day date in the other direction counts this much farther ("Nov. 21" in a
+# past-tense clause of a Nov. 2 article is still this November, not last year's).
+TENSE_COST = 8.0
 
 
 @dataclass
@@ -34,7 +38,7 @@ class Timex:
 @dataclass
 class Context:
     anchor: date | None
-    tense: str = "past"
+    tense: str | None = None
     # Earlier expressions in the same text, for "a year earlier" after "the third quarter".
     previous: list[Timex] = field(default_factory=list)
 
@@ -46,67 +50,83 @@ class Context:
         return None
 
 
-def future_tense(text: str, start: int, end: int) -> bool:
-    """Whether the clause around text[start:end] speaks of the future (cheap, no parser)."""
-    before = text[max(0, start - 60) : start]
-    after = text[end : end + 30]
-    # Stop at the clause or sentence boundary so a neighbouring sentence does not count.
-    before = re.split(r"[.;!?\n]\s", before)[-1]
-    after = re.split(r"[.;!?\n]", after)[0]
-    markers = future_markers()
-    if markers.search(before):
-        return True
-    # "said Friday it will ..." is a past statement about the future.
-    previous_word = before.strip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
-    if previous_word.endswith("ed") or previous_word in {"said", "told", "says", "say"}:
-        return False
-    return bool(markers.search(after))
+def tense(text: str, start: int, end: int) -> str | None:
+    """ "past", "future" or None for the clause around text[start:end] (cheap, no parser).
+
+    The tense marker nearest the expression wins: in "In September it announced plans to
+    expand" the past verb is nearer than "plans to".
+    """
+    before = re.split(r"[.;!?\n]\s", text[max(0, start - 80) : start])[-1]
+    after = re.split(r"[.;!?\n]", text[end : end + 50])[0]
+    best: tuple[int, str] | None = None
+    for name, pattern in tense_markers().items():
+        for match in pattern.finditer(before):
+            distance = len(before) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, name)
+        for match in pattern.finditer(after):
+            if best is None or match.start() < best[0]:
+                best = (match.start(), name)
+            break
+    return best[1] if best else None
 
 
-_FUTURE: list[re.Pattern] = []
-
-
-def future_markers() -> re.Pattern:
-    if not _FUTURE:
-        words = sorted(lexicon().get("future_markers", []), key=len, reverse=True)
+@cache
+def tense_markers() -> dict[str, re.Pattern]:
+    table = lexicon()
+    patterns = {}
+    for name, key in (("future", "future_markers"), ("past", "past_markers")):
+        words = sorted(table.get(key, []), key=len, reverse=True)
         body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
-        _FUTURE.append(re.compile(rf"(?<![\w'])(?:{body})(?!\w)", re.IGNORECASE))
-    return _FUTURE[0]
+        if name == "past":
+            # Regular past forms; short words and a few nouns in -ed are not verbs.
+            exclude = "|".join(table.get("not_past", []))
+            body += rf"|(?!(?:{exclude})\b)[a-z]{{2,}}ed"
+        patterns[name] = re.compile(rf"(?<![\w'])(?:{body})(?!\w)", re.IGNORECASE)
+    return patterns
 
 
-def month_day(anchor: date, number: int, day_number: int, tense: str) -> date | None:
-    """A month and day without a year: the year that puts it nearest the anchor, tense aware."""
-    try:
-        candidate = date(anchor.year, number, day_number)
-    except ValueError:
-        return None
-    if tense == "future":
-        if candidate < anchor - timedelta(days=LOOKAHEAD_DAYS):
-            candidate = _replace_year(candidate, anchor.year + 1)
-    elif candidate > anchor + timedelta(days=LOOKAHEAD_DAYS):
-        candidate = _replace_year(candidate, anchor.year - 1)
-    return candidate
+def _nearest(candidates: list[date], anchor: date, tense: str | None, strict: bool) -> date:
+    """The candidate nearest the anchor, counting distance in the direction the tense speaks
+    against as `TENSE_COST` times farther (or, `strict`, ruling it out). Without a tense the
+    lean is to the past, as news mostly reports what happened."""
+    forward, backward = FORWARD_COST, 1.0
+    if tense == "past":
+        forward = TENSE_COST
+    elif tense == "future":
+        forward, backward = 1.0, TENSE_COST
+    if strict and tense == "past":
+        candidates = [value for value in candidates if value <= anchor] or candidates
+    elif strict and tense == "future":
+        candidates = [value for value in candidates if value >= anchor] or candidates
+
+    def cost(value: date) -> float:
+        days = (value - anchor).days
+        return days * forward if days > 0 else -days * backward
+
+    return min(candidates, key=cost)
 
 
-def _replace_year(value: date, number_year: int) -> date:
-    try:
-        return value.replace(year=number_year)
-    except ValueError:  # 29 February
-        return value.replace(year=number_year, day=28)
+def month_day(anchor: date, number: int, day_number: int, tense: str | None) -> date | None:
+    """A month and day without a year, in the year the tense and the anchor point to."""
+    candidates = []
+    for number_year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(number_year, number, day_number))
+        except ValueError:  # 29 February
+            continue
+    return _nearest(candidates, anchor, tense, strict=False) if candidates else None
 
 
-def month_alone(anchor: date, number: int, tense: str) -> TimeSpan:
-    """ "in May": the last May on or before the anchor's month, or the next one in the future."""
-    number_year = anchor.year
-    if tense == "future":
-        if number < anchor.month:
-            number_year += 1
-    elif number > anchor.month:
-        number_year -= 1
-    return calendar.month(number_year, number)
+def month_alone(anchor: date, number: int, tense: str | None) -> TimeSpan:
+    """ "in May": the last May on or before the anchor's month (past), the next one (future)."""
+    month_anchor = anchor.replace(day=1)
+    candidates = [date(year, number, 1) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    chosen = _nearest(candidates, month_anchor, tense, strict=True)
+    return calendar.month(chosen.year, number)
 
 
-def weekday(anchor: date, number: int, tense: str, relative: str | None = None) -> date:
+def weekday(anchor: date, number: int, tense: str | None, relative: str | None = None) -> date:
     """A weekday name: the most recent one (past), the next one (future), or by "last"/"next"."""
     today = anchor.weekday()
     relative = (relative or "").lower().split()
@@ -123,17 +143,16 @@ def weekday(anchor: date, number: int, tense: str, relative: str | None = None) 
     return anchor - timedelta(days=back)
 
 
-def quarter_numbered(anchor: date, number: int, tense: str) -> TimeSpan:
-    """ "the third quarter": the latest one begun by the anchor (the next one in the future)."""
+def quarter_numbered(anchor: date, number: int) -> TimeSpan:
+    """ "the third quarter": the latest one begun by the anchor. Tense does not help here:
+    "will report third-quarter results" speaks of a quarter already over."""
     span = calendar.quarter(anchor.year, number)
-    if tense == "future" and span.end < anchor:
-        return calendar.quarter(anchor.year + 1, number)
     if span.start > anchor:
         return calendar.quarter(anchor.year - 1, number)
     return span
 
 
-def season_named(anchor: date, name: str, step: int | None, tense: str) -> TimeSpan:
+def season_named(anchor: date, name: str, step: int | None, tense: str | None) -> TimeSpan:
     """ "last fall", "this summer", "next spring", or a bare "in the spring" by tense."""
     candidates = [
         calendar.season(number, name) for number in range(anchor.year - 2, anchor.year + 2)

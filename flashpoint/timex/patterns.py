@@ -19,13 +19,13 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
     ("slashed", r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})", rules.numeric_date),
     (
         "month-day",
-        r"(?:WEEKDAY_ANY\.?,?\s+)?(?P<month>MONTH)\s+(?:the\s+)?(?P<day>DAY|ORD)"
+        r"(?:(?P<weekday>WEEKDAY_ANY)\.?,?\s+)?(?P<month>MONTH)\s+(?:the\s+)?(?P<day>DAY|ORD)"
         r"(?:,?\s+(?P<year>YEAR))?",
         rules.full_date,
     ),
     (
         "day-month",
-        r"(?:WEEKDAY_ANY\.?,?\s+)?(?:the\s+)?(?P<day>DAY|ORD)\s+(?:of\s+)?(?P<month>MONTH)"
+        r"(?:(?P<weekday>WEEKDAY_ANY)\.?,?\s+)?(?:the\s+)?(?P<day>DAY|ORD)\s+(?:of\s+)?(?P<month>MONTH)"
         r"(?:,?\s+(?P<year>YEAR))?",
         rules.full_date,
     ),
@@ -36,7 +36,8 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
     ),
     (
         "relative-month",
-        r"(?:(?P<mod>MOD)[\s-]*)?(?P<rel>this\s+past|REL)\s+(?P<month>MONTH)",
+        r"(?:(?P<mod>MOD)[\s-]*)?(?:(?P<rel>this\s+past|REL)\s+(?P<month>MONTH)"
+        r"|(?P<month2>MONTH)\s+(?:of\s+)?(?P<rel2>last|this|next)\s+year)",
         rules.month_relative,
     ),
     (
@@ -71,8 +72,9 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
     (
         "relative-unit",
         r"(?:(?P<mod>MOD)[\s-]*)?(?P<rel>the\s+(?:past|previous|coming|next|current|following"
-        r"|latest|last)|this\s+past|REL|latest)\s+(?P<unit>week|weekend|month|quarter|year"
-        r"|decade|century)(?!')",
+        r"|latest|last)|this\s+past|REL|latest)\s+(?:fiscal\s+|calendar\s+)?"
+        r"(?P<unit>week|weekend|month|quarter|year"
+        r"|decade|century)",
         rules.relative_unit,
     ),
     (
@@ -82,7 +84,8 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
     ),
     (
         "year-part",
-        r"(?:(?P<mod>MOD)[\s-]*(?:the\s+)?year|(?P<end>year[\s-]end|year's\s+end))",
+        r"(?:(?P<mod>MOD)[\s-]*(?:the\s+)?year|(?P<end>year[\s-]end|year's\s+end)"
+        r"|the\s+(?:full\s+|fiscal\s+|calendar\s+)?year(?!\s+(?:before|after|earlier|later)))",
         rules.year_relative_mod,
     ),
     (

@@ -7,10 +7,11 @@ import re
 from datetime import date
 
 from ..model import TimeSpan
-from .normalize import Context, Timex, future_tense
+from .normalize import Context, Timex, tense
 from .patterns import compiled
 from .rules import Rule
 
+DERIVED = frozenset({"ago", "year-ago-period", "quarter-reference"})
 SINCE = re.compile(r"since\s+$", re.IGNORECASE)
 
 
@@ -47,7 +48,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     context = Context(anchor)
     found: list[Timex] = []
     for start, end, rule, match in candidates(text, anchor):
-        context.tense = "future" if future_tense(text, start, end) else "past"
+        context.tense = tense(text, start, end)
         resolved = rule.resolve(match, context)
         if resolved is None:
             continue
@@ -61,5 +62,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
                 span = TimeSpan(span.start, anchor, "span", surface, start, end)
         timex = Timex(start, end, surface, kind, span, value)
         found.append(timex)
-        context.previous.append(timex)
+        # Only expressions that name their period can anchor "a year earlier" or "the quarter".
+        if rule.name not in DERIVED:
+            context.previous.append(timex)
     return found

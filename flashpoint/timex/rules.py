@@ -38,13 +38,17 @@ def words() -> dict[str, str]:
     """Regex alternations for each word class in the lexicon."""
     table = lexicon()
     weekdays = [word for word in table["weekdays"] if len(word) > 5]
+    units = alternation(
+        [word for word, value in table["numbers"].items() if 0 < value < 10 < len(word) * 4]
+    )
     return {
         "MONTH": alternation(table["months"], abbreviations=True),
         "WEEKDAY": alternation(weekdays),
         "WEEKDAY_ANY": alternation(table["weekdays"], abbreviations=True),
         "SEASON": alternation(table["seasons"]),
         "ORD": alternation(table["ordinals"]),
-        "NUM": r"(?:\d+|" + alternation(table["numbers"])[3:-1] + r"(?:[- ]\w+)?)",
+        # "twenty-five": a tens word may take a units word after it.
+        "NUM": r"(?:\d+|" + alternation(table["numbers"])[3:-1] + ")" + rf"(?:[- ]{units})?",
         "VAGUE": alternation(table["vague_numbers"]),
         "UNIT": alternation(table["units"]),
         "REL": alternation(table["relative_words"]),
@@ -55,6 +59,9 @@ def words() -> dict[str, str]:
         "DAYWORD": alternation(table["day_words"]),
         "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+        "CENTURY_WORD": alternation(table.get("century_words", {})),
+        "TENS_WORD": alternation(table.get("tens_words", {})),
+        "UNITS_WORD": units,
     }
 
 
@@ -107,6 +114,16 @@ def full_date(match: re.Match, context: Context) -> Resolved | None:
             return None
     if context.anchor is None:
         return None, "DATE", None
+    named = weekday_number(groups["weekday"]) if groups.get("weekday") else None
+    if named is not None:
+        # "Saturday, April 25": the year in which that day is a Saturday, if one is near.
+        for offset in (0, 1, -1):
+            try:
+                value = date(context.anchor.year + offset, month, day_number)
+            except ValueError:
+                continue
+            if value.weekday() == named:
+                return dated(calendar.day(value))
     value = normalize.month_day(context.anchor, month, day_number, context.tense)
     return dated(calendar.day(value)) if value else None
 
@@ -137,13 +154,17 @@ def month_year(match: re.Match, context: Context) -> Resolved | None:
 
 
 def month_relative(match: re.Match, context: Context) -> Resolved | None:
-    month = month_number(match["month"])
-    if month is None or not _capitalised(match["month"]):
+    word = match["month"] or match["month2"]
+    month = month_number(word)
+    if month is None or not _capitalised(word):
         return None
     if context.anchor is None:
         return None, "DATE", None
-    step = lexicon()["relative_words"].get(match["rel"].split()[-1].lower(), 0)
     anchor = context.anchor
+    if match["rel2"]:  # "July last year"
+        step = lexicon()["relative_words"][match["rel2"].lower()]
+        return dated(_modifier(match, calendar.month(anchor.year + step, month)))
+    step = lexicon()["relative_words"].get(match["rel"].split()[-1].lower(), 0)
     if step < 0:
         number_year = anchor.year if month < anchor.month else anchor.year - 1
     elif step > 0:
@@ -223,6 +244,11 @@ def relative_unit(match: re.Match, context: Context) -> Resolved | None:
         return span, "DATE", f"{iso_year}-W{iso_week:02d}-WE"
     if unit == "season":
         return None
+    if rel in {"following", "preceding", "previous"} and match["rel"].lower().startswith("the"):
+        # "the following year" counts from the period last named, not from the document date.
+        named = context.last_with(unit, within=1500)
+        if named is not None and named.span is not None:
+            return dated(normalize.shifted_period(named.span.start, unit, step))
     return dated(_modifier(match, normalize.shifted_period(context.anchor, unit, step)))
 
 
@@ -272,7 +298,7 @@ def quarter_rule(match: re.Match, context: Context) -> Resolved | None:
     if relative:
         step = lexicon()["relative_words"].get(relative.split()[0], 0)
         return dated(calendar.quarter(context.anchor.year + step, number))
-    return dated(normalize.quarter_numbered(context.anchor, number, context.tense))
+    return dated(normalize.quarter_numbered(context.anchor, number))
 
 
 def quarter_reference(match: re.Match, context: Context) -> Resolved | None:
@@ -280,7 +306,8 @@ def quarter_reference(match: re.Match, context: Context) -> Resolved | None:
     previous = context.last_with("quarter", within=1500)
     if previous is not None:
         return dated(previous.span)
-    if match["unit"].lower() == "period":  # a bare "the period" is a quarter only in context
+    if "latest" not in match[0].lower() and match["unit"].lower() == "period":
+        # A bare "the period" is a quarter only after one has been named.
         return None
     if context.anchor is None:
         return None, "DATE", None
@@ -299,6 +326,19 @@ def year_relative_mod(match: re.Match, context: Context) -> Resolved | None:
     if match["end"]:
         return dated(calendar.part(span, *lexicon()["part_modifiers"]["the end of"]))
     return dated(_modifier(match, span))
+
+
+def spelled_year(match: re.Match, context: Context) -> Resolved | None:
+    """ "nineteen ninety-six", "the year two thousand": a year in words."""
+    table = lexicon()
+    base = table["century_words"][re.sub(r"\s+", " ", match["century"].lower())]
+    tens = table["tens_words"].get((match["tens"] or "").lower(), 0)
+    ones = number_value(match["ones"]) if match["ones"] else 0
+    if not (tens or ones or match[0].lower().startswith("the year")):
+        return None
+    if base % 1000 and not tens:  # "nineteen" alone or "nineteen six" is not a year
+        return None
+    return dated(calendar.year(base + tens + (ones or 0)))
 
 
 def decade_rule(match: re.Match, context: Context) -> Resolved | None:
