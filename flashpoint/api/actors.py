@@ -1,0 +1,100 @@
+"""One actor as the API shows it: its stored readings, roles in events, counterparts, KB entry."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ..store.schema import ActorRow, EventRow
+
+
+def actor_details(session: Session, name: str) -> dict | None:
+    """Everything known about the actor called `name` (any case) or with KB id `name`."""
+    rows = session.scalars(
+        select(ActorRow).where(
+            or_(func.lower(ActorRow.name) == name.lower(), ActorRow.kb_id == name)
+        )
+    ).all()
+    if not rows:
+        return None
+    ids = [row.id for row in rows]
+    aliases = sorted({alias for row in rows for alias in row.aliases or []})
+    roles = {
+        "actor": _types(session, EventRow.actor_id.in_(ids)),
+        "recipient": _types(session, EventRow.recipient_id.in_(ids)),
+    }
+    kb_id = next((row.kb_id for row in rows if row.kb_id), None)
+    return {
+        "name": rows[0].name,
+        "id": kb_id,
+        "readings": [
+            {"country": row.country, "sector": row.sector, "id": row.kb_id} for row in rows
+        ],
+        "aliases": aliases,
+        "roles": roles,
+        "acts_on": _counterparts(session, EventRow.actor_id, EventRow.recipient_id, ids),
+        "acted_on_by": _counterparts(session, EventRow.recipient_id, EventRow.actor_id, ids),
+        "knowledge_base": knowledge_base_entry(kb_id) if kb_id else None,
+    }
+
+
+def _types(session: Session, condition) -> dict[str, int]:
+    selection = select(EventRow.event_type, func.count()).where(condition)
+    return dict(session.execute(selection.group_by(EventRow.event_type)).all())
+
+
+def _counterparts(session: Session, own, other, ids: list[int], limit: int = 20) -> list[dict]:
+    number = func.count(EventRow.id)
+    selection = (
+        select(ActorRow.name, number)
+        .join(ActorRow, other == ActorRow.id)
+        .where(own.in_(ids))
+        .group_by(ActorRow.name)
+        .order_by(number.desc(), ActorRow.name)
+        .limit(limit)
+    )
+    return [{"name": name, "events": count} for name, count in session.execute(selection).all()]
+
+
+# Entry points the actors knowledge base may offer, tried in order; the API works without any.
+_KB_LOOKUPS = (
+    ("flashpoint.actors.kb", "entry"),
+    ("flashpoint.actors.kb", "get"),
+    ("flashpoint.actors.kb", "lookup"),
+    ("flashpoint.actors", "kb_entry"),
+)
+
+
+def knowledge_base_entry(kb_id: str) -> dict | None:
+    """The KB's record for an id (relations, designations, roles), when a KB module is installed."""
+    for module_name, function_name in _KB_LOOKUPS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        function = getattr(module, function_name, None)
+        if not callable(function):
+            continue
+        try:
+            found = function(kb_id)
+        except (KeyError, LookupError, TypeError, ValueError):
+            return None
+        return _plain(found) if found is not None else None
+    return None
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready copy of whatever shape the KB hands back (dataclass, dict, list)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_plain(item) for item in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)

@@ -1,0 +1,77 @@
+"""The ASGI app: REST API under /api, the web UI at /, OpenAPI at /openapi.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import config
+from ..exceptions import FlashpointError, StoreError
+from ..store import Store
+from .security import Access, BodyLimit, is_loopback
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+DEFAULT_MAX_BODY = 2_000_000
+
+
+def create_app(
+    db: str | None = None,
+    host: str = "127.0.0.1",
+    token: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+) -> FastAPI:
+    """The app over the database at `db`; `host` is where it will listen (decides read access).
+
+    `token` defaults to the api_token setting. Listening beyond loopback without a token is
+    refused, since the whole database would then be open to the network.
+    """
+    token = token if token is not None else config.get("api_token")
+    protect_reads = not is_loopback(host)
+    if protect_reads and not token:
+        raise FlashpointError(
+            f"serving on {host} needs an API token: set FLASHPOINT_API_TOKEN or api_token in "
+            "flashpoint.toml, or serve on 127.0.0.1"
+        )
+    store = Store(db)
+    app = FastAPI(
+        title="flashpoint",
+        summary="PLOVER events read from news articles, linked to their sources.",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.access = Access(token=token or None, protect_reads=protect_reads)
+
+    from ..web.pages import router as pages_router
+    from .routes_io import router as io_router
+    from .routes_read import router as read_router
+
+    app.include_router(read_router)
+    app.include_router(io_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # One readable line per problem, e.g. "query.limit: Input should be less than 500".
+        problems = [
+            ".".join(str(part) for part in error["loc"]) + ": " + error["msg"]
+            for error in exc.errors()
+        ]
+        return JSONResponse(status_code=422, content={"detail": "; ".join(problems)})
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    @app.on_event("shutdown")
+    def _close() -> None:
+        store.close()
+
+    app.add_middleware(BodyLimit, limit=max_body)
+    return app

@@ -1,0 +1,31 @@
+"""`flashpoint serve`: the REST API and web UI over one database."""
+
+from __future__ import annotations
+
+import typer
+
+
+def serve(
+    db: str | None = typer.Option(None, "--db", help="Database URL or SQLite file path."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    max_body: int = typer.Option(
+        2_000_000, "--max-body", help="Largest request body accepted, in bytes."
+    ),
+) -> None:
+    """Serve the REST API (/api, docs at /api/docs) and the web UI (/) over a database.
+
+    On 127.0.0.1 reads are open and writes need the api_token setting; on any other address
+    every request needs it.
+    """
+    import uvicorn
+
+    from .app import create_app
+
+    app = create_app(db, host=host, max_body=max_body)
+    typer.echo(f"flashpoint: serving {app.state.store.shown_url} on http://{host}:{port}/")
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

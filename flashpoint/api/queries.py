@@ -1,0 +1,241 @@
+"""Event queries for the API: filters, keyset pages on (date, id), and aggregates.
+
+Built on the store's ORM tables rather than `Store.events` because the API needs what a
+command line does not: more filters, cursors that stay stable while rows are added, and
+grouped counts computed in the database.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from ..model import PLOVER_TYPES, Event
+from ..store.convert import to_event
+from ..store.schema import ActorRow, DocumentRow, EventRow, PlaceRow
+
+# Undated events sort as if dated at the start of the calendar, so every row has a sort key
+# and the cursor comparison never meets NULL.
+_NO_DATE = date(1, 1, 1)
+
+Sender = aliased(ActorRow, name="sender")
+Receiver = aliased(ActorRow, name="receiver")
+# The date an event is filed under: its own, else its article's.
+EVENT_DATE = func.coalesce(EventRow.date_start, DocumentRow.published, literal(_NO_DATE))
+
+
+class BadQuery(ValueError):
+    """A filter or cursor the caller sent cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    types: tuple[str, ...] = ()
+    modes: tuple[str, ...] = ()
+    actor: str | None = None
+    recipient: str | None = None
+    country: str | None = None
+    place: str | None = None
+    start: date | None = None
+    end: date | None = None
+    min_confidence: float | None = None
+    text: str | None = None
+    # True: one row per real-world event (the first mention of each canonical event).
+    merged: bool = False
+    doc_id: str | None = None
+
+    def __post_init__(self) -> None:
+        unknown = [kind for kind in self.types if kind not in PLOVER_TYPES]
+        if unknown:
+            raise BadQuery(
+                f"unknown event type {', '.join(unknown)}; use one of {', '.join(PLOVER_TYPES)}"
+            )
+        if self.start and self.end and self.start > self.end:
+            raise BadQuery(f"start {self.start} is after end {self.end}")
+
+
+def _actor_matches(row, text_column, value: str) -> ColumnElement[bool]:
+    value = value.strip()
+    return or_(
+        row.name.icontains(value, autoescape=True),
+        text_column.icontains(value, autoescape=True),
+        row.kb_id == value,
+    )
+
+
+def filtered(selection: Select, query: EventQuery) -> Select:
+    """Join what the filters use and apply them to a select over EventRow."""
+    selection = (
+        selection.join(DocumentRow, EventRow.document_id == DocumentRow.id)
+        .outerjoin(Sender, EventRow.actor_id == Sender.id)
+        .outerjoin(Receiver, EventRow.recipient_id == Receiver.id)
+        .outerjoin(PlaceRow, EventRow.location_id == PlaceRow.id)
+    )
+    conditions: list[ColumnElement[bool]] = []
+    if query.types:
+        conditions.append(EventRow.event_type.in_(query.types))
+    if query.modes:
+        conditions.append(func.lower(EventRow.mode).in_([mode.lower() for mode in query.modes]))
+    if query.actor:
+        conditions.append(_actor_matches(Sender, EventRow.actor_text, query.actor))
+    if query.recipient:
+        conditions.append(_actor_matches(Receiver, EventRow.recipient_text, query.recipient))
+    if query.country:
+        code = query.country.strip().upper()
+        conditions.append(
+            or_(Sender.country == code, Receiver.country == code, PlaceRow.country == code)
+        )
+    if query.place:
+        place = query.place.strip()
+        conditions.append(
+            or_(
+                PlaceRow.name.icontains(place, autoescape=True),
+                EventRow.location_text.icontains(place, autoescape=True),
+            )
+        )
+    if query.start:
+        conditions.append(query.start <= EVENT_DATE)
+    if query.end:
+        conditions.append(query.end >= EVENT_DATE)
+    if query.min_confidence is not None:
+        conditions.append(EventRow.confidence >= query.min_confidence)
+    if query.text:
+        conditions.append(EventRow.evidence_text.icontains(query.text.strip(), autoescape=True))
+    if query.doc_id:
+        conditions.append(DocumentRow.doc_id == query.doc_id)
+    if query.merged:
+        # Keep an event unless another mention of the same canonical event has a smaller id.
+        other = aliased(EventRow)
+        earlier = exists().where(
+            other.canonical_id == EventRow.canonical_id, other.id < EventRow.id
+        )
+        conditions.append(or_(EventRow.canonical_id.is_(None), ~earlier))
+    return selection.where(*conditions) if conditions else selection
+
+
+# ---- pages --------------------------------------------------------------------------------
+
+
+def encode_cursor(sort_date: date, event_id: str) -> str:
+    raw = json.dumps([sort_date.isoformat(), event_id]).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[date, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        when, event_id = json.loads(raw)
+        return date.fromisoformat(when), str(event_id)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise BadQuery("cursor is not one this API issued; start again without it") from exc
+
+
+@dataclass
+class Page:
+    events: list[Event]
+    next_cursor: str | None
+
+
+def page(
+    session: Session,
+    query: EventQuery,
+    limit: int = 50,
+    cursor: str | None = None,
+    newest_first: bool = True,
+) -> Page:
+    """One page of events in (date, id) order; the cursor names the last row already seen."""
+    selection = filtered(select(EventRow, DocumentRow.doc_id, EVENT_DATE), query)
+    if cursor:
+        after_date, after_id = decode_cursor(cursor)
+        if newest_first:
+            selection = selection.where(
+                or_(after_date > EVENT_DATE, and_(after_date == EVENT_DATE, EventRow.id < after_id))
+            )
+        else:
+            selection = selection.where(
+                or_(after_date < EVENT_DATE, and_(after_date == EVENT_DATE, EventRow.id > after_id))
+            )
+    order = (EVENT_DATE.desc(), EventRow.id.desc()) if newest_first else (EVENT_DATE, EventRow.id)
+    selection = (
+        selection.order_by(*order)
+        .limit(limit + 1)
+        .options(
+            selectinload(EventRow.actor),
+            selectinload(EventRow.recipient),
+            selectinload(EventRow.location),
+        )
+    )
+    rows = session.execute(selection).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    events = [to_event(row, doc_id) for row, doc_id, _ in rows]
+    next_cursor = None
+    if more and rows:
+        last, _, last_date = rows[-1]
+        next_cursor = encode_cursor(_as_date(last_date), last.id)
+    return Page(events, next_cursor)
+
+
+def _as_date(value) -> date:
+    # SQLite hands coalesce() results back as text; PostgreSQL as a date.
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def iter_events(session: Session, query: EventQuery, chunk: int = 500) -> Iterator[Event]:
+    """Every matching event, oldest first, fetched a page at a time (for exports)."""
+    cursor = None
+    while True:
+        result = page(session, query, limit=chunk, cursor=cursor, newest_first=False)
+        yield from result.events
+        if not result.next_cursor:
+            return
+        cursor = result.next_cursor
+
+
+def count(session: Session, query: EventQuery) -> int:
+    return session.execute(filtered(select(func.count(EventRow.id)), query)).scalar_one()
+
+
+def event_by_id(session: Session, event_id: str) -> tuple[Event, DocumentRow] | None:
+    row = session.get(
+        EventRow,
+        event_id,
+        options=[
+            selectinload(EventRow.actor),
+            selectinload(EventRow.recipient),
+            selectinload(EventRow.location),
+            selectinload(EventRow.document),
+        ],
+    )
+    if row is None:
+        return None
+    return to_event(row, row.document.doc_id), row.document
+
+
+def same_event(session: Session, event: Event) -> list[tuple[str, str, str]]:
+    """(event id, doc_id, evidence) of the other mentions merged into the same canonical event."""
+    if not event.canonical_id:
+        return []
+    selection = (
+        select(EventRow.id, DocumentRow.doc_id, EventRow.evidence_text)
+        .join(DocumentRow, EventRow.document_id == DocumentRow.id)
+        .where(EventRow.canonical_id == event.canonical_id, EventRow.id != event.id)
+        .order_by(EventRow.id)
+        .limit(200)
+    )
+    return [tuple(row) for row in session.execute(selection).all()]
+
+
+def documents_by_doc_id(session: Session, doc_ids: list[str]) -> list[DocumentRow]:
+    if not doc_ids:
+        return []
+    rows = session.scalars(select(DocumentRow).where(DocumentRow.doc_id.in_(doc_ids))).all()
+    order = {doc_id: index for index, doc_id in enumerate(doc_ids)}
+    return sorted(rows, key=lambda row: order.get(row.doc_id, len(order)))

@@ -1,0 +1,173 @@
+"""Exports of the filtered events, and ingestion of articles over HTTP."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..exceptions import FlashpointError
+from ..model import Document, Event
+from ..store.schema import DocumentRow
+from . import exports, queries
+from .deps import event_query, session
+from .queries import EventQuery
+from .routes_read import event_json
+from .security import require_read, require_write
+
+router = APIRouter(prefix="/api")
+
+FORMATS = {
+    "jsonl": ("application/x-ndjson", exports.jsonl),
+    "csv": ("text/csv; charset=utf-8", exports.csv_rows),
+    "geojson": ("application/geo+json", exports.geojson),
+    "graphml": ("application/graphml+xml", exports.graphml),
+}
+
+MAX_TEXT_CHARS = 200_000
+MAX_BATCH = 50
+
+
+@router.get(
+    "/export/{format}",
+    summary="Every event matching the filters as JSONL, CSV, GeoJSON or GraphML",
+    dependencies=[Depends(require_read)],
+)
+def export(
+    request: Request,
+    format: Literal["jsonl", "csv", "geojson", "graphml"],
+    filters: Annotated[EventQuery, Depends(event_query)],
+) -> StreamingResponse:
+    media_type, writer = FORMATS[format]
+    engine = request.app.state.store.engine
+
+    def stream() -> Iterator[str]:
+        # Its own session: the request's closes before a streamed body is finished.
+        with Session(engine) as db:
+            yield from writer(queries.iter_events(db, filters))
+
+    headers = {"Content-Disposition": f'attachment; filename="events.{format}"'}
+    return StreamingResponse(stream(), media_type=media_type, headers=headers)
+
+
+class ArticleIn(BaseModel):
+    """One article to read; `id` defaults to a hash of the text."""
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    id: str | None = Field(default=None, min_length=1, max_length=512)
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=4000)
+    outlet: str | None = Field(default=None, max_length=256)
+    published: date | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _has_words(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty")
+        return value
+
+    def document(self) -> Document:
+        document = Document(
+            id="",
+            text=self.text,
+            title=self.title,
+            url=self.url,
+            outlet=self.outlet,
+            published=self.published,
+        )
+        document.id = self.id or f"api-{document.content_hash[:16]}"
+        return document
+
+
+class BatchIn(BaseModel):
+    documents: list[ArticleIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+# spaCy pipelines are not safe to share between threads; one article batch at a time.
+_PIPELINE_LOCK = threading.Lock()
+
+
+def _check_ids(db: Session, documents: list[Document]) -> None:
+    """Refuse the whole request before anything is read or stored if any id is unusable."""
+    seen: set[str] = set()
+    for document in documents:
+        if document.id in seen:
+            raise HTTPException(400, detail=f"document id {document.id!r} appears twice")
+        seen.add(document.id)
+        stored = db.execute(
+            select(DocumentRow.content_hash).where(DocumentRow.doc_id == document.id)
+        ).scalar_one_or_none()
+        if stored is not None and stored != document.content_hash:
+            raise HTTPException(
+                409,
+                detail=f"a different document with id {document.id!r} is already stored; "
+                "send another id",
+            )
+
+
+def _ingest(request: Request, db: Session, articles: list[ArticleIn], response: Response) -> dict:
+    from ..nlp import build_pipeline
+    from ..pipeline import extract_events
+
+    documents = [article.document() for article in articles]
+    _check_ids(db, documents)
+    db.close()  # the pipeline takes a while; do not hold a connection meanwhile
+    with _PIPELINE_LOCK:
+        extracted: list[tuple[Document, list[Event]]] = list(
+            extract_events(documents, build_pipeline())
+        )
+    store = request.app.state.store
+    results = []
+    for document, events in extracted:
+        try:
+            stored = store.save(document, events)
+        except FlashpointError as exc:
+            raise HTTPException(409, detail=str(exc)) from exc
+        results.append(
+            {
+                "doc_id": document.id,
+                "stored": stored,
+                "published": document.published.isoformat() if document.published else None,
+                "events": [event_json(event) for event in events],
+            }
+        )
+    response.status_code = 201 if any(result["stored"] for result in results) else 200
+    return {"documents": results}
+
+
+@router.post(
+    "/documents",
+    summary="Read one article, store it with its events, and return them",
+    dependencies=[Depends(require_write)],
+    status_code=201,
+)
+def ingest_one(
+    request: Request,
+    article: ArticleIn,
+    response: Response,
+    db: Annotated[Session, Depends(session)],
+) -> dict:
+    return _ingest(request, db, [article], response)["documents"][0]
+
+
+@router.post(
+    "/documents/batch",
+    summary=f"Read up to {MAX_BATCH} articles, store them, and return their events",
+    dependencies=[Depends(require_write)],
+    status_code=201,
+)
+def ingest_batch(
+    request: Request,
+    batch: BatchIn,
+    response: Response,
+    db: Annotated[Session, Depends(session)],
+) -> dict:
+    return _ingest(request, db, batch.documents, response)

@@ -1,0 +1,217 @@
+"""Read endpoints: events, one event, documents, actors, aggregates, stats."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ..model import Event
+from ..store.schema import ActorRow, DocumentRow, EventRow
+from ..web.highlight import event_marks
+from . import aggregates, queries
+from .actors import actor_details
+from .deps import event_query, session
+from .queries import BadQuery, EventQuery
+from .scores import score, score_table
+from .security import require_read
+
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+
+Db = Annotated[Session, Depends(session)]
+Filters = Annotated[EventQuery, Depends(event_query)]
+
+
+def event_json(event: Event) -> dict:
+    """The export record, plus the PLOVER score and the trigger for display."""
+    record = event.to_record()
+    record["score"] = score(event.event_type, event.mode)
+    record["trigger"] = event.trigger
+    return record
+
+
+def document_json(row: DocumentRow) -> dict:
+    return {
+        "doc_id": row.doc_id,
+        "title": row.title,
+        "url": row.url,
+        "outlet": row.outlet,
+        "published": row.published.isoformat() if row.published else None,
+        "date_source": row.date_source,
+    }
+
+
+@router.get("/events", summary="Events matching the filters, newest first, a page at a time")
+def list_events(
+    db: Db,
+    filters: Filters,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[
+        str | None, Query(max_length=500, description="next_cursor of the previous page")
+    ] = None,
+    order: Literal["newest", "oldest"] = "newest",
+    total: Annotated[bool, Query(description="Also count every matching event")] = False,
+) -> dict:
+    try:
+        result = queries.page(db, filters, limit, cursor, newest_first=order == "newest")
+    except BadQuery as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+    body = {"events": [event_json(event) for event in result.events]}
+    body["next_cursor"] = result.next_cursor
+    if total:
+        body["total"] = queries.count(db, filters)
+    return body
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence offsets and sources")
+def get_event(db: Db, event_id: str) -> dict:
+    found = queries.event_by_id(db, event_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
+    event, document = found
+    body = event_json(event)
+    body["offsets"] = offsets(event)
+    body["document"] = document_json(document)
+    source_rows = queries.documents_by_doc_id(db, body["sources"])
+    body["source_documents"] = [document_json(row) for row in source_rows]
+    body["mentions"] = [
+        {"id": other_id, "doc_id": doc_id, "evidence": evidence}
+        for other_id, doc_id, evidence in queries.same_event(db, event)
+    ]
+    return body
+
+
+def offsets(event: Event) -> dict:
+    """Character offsets in the article text of every part of the event that has them."""
+    marks = event_marks(event.as_dict())
+    return {mark.kind: {"start": mark.start, "end": mark.end} for mark in marks}
+
+
+@router.get("/documents", summary="Stored articles, by doc_id")
+def list_documents(
+    db: Db,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    after: Annotated[str | None, Query(max_length=512, description="Last doc_id seen")] = None,
+) -> dict:
+    counts = (
+        select(EventRow.document_id, func.count(EventRow.id).label("events"))
+        .group_by(EventRow.document_id)
+        .subquery()
+    )
+    selection = (
+        select(DocumentRow, func.coalesce(counts.c.events, 0))
+        .outerjoin(counts, counts.c.document_id == DocumentRow.id)
+        .order_by(DocumentRow.doc_id)
+        .limit(limit + 1)
+    )
+    if after:
+        selection = selection.where(DocumentRow.doc_id > after)
+    rows = db.execute(selection).all()
+    documents = [document_json(row) | {"events": number} for row, number in rows[:limit]]
+    more = len(rows) > limit
+    return {"documents": documents, "next_after": documents[-1]["doc_id"] if more else None}
+
+
+@router.get("/documents/{doc_id}", summary="An article's text with its events and their spans")
+def get_document(db: Db, doc_id: str) -> dict:
+    row = db.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
+    if row is None:
+        raise HTTPException(status_code=404, detail=f"no document with doc_id {doc_id!r}")
+    events = list(queries.iter_events(db, EventQuery(doc_id=doc_id)))
+    body = document_json(row)
+    body["text"] = row.text
+    body["events"] = [event_json(event) | {"offsets": offsets(event)} for event in events]
+    return body
+
+
+@router.get("/actors", summary="Actors seen in events, most active first")
+def list_actors(
+    db: Db,
+    q: Annotated[str | None, Query(max_length=200, description="Name or alias (part)")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict:
+    as_actor = func.count(func.distinct(EventRow.id))
+    selection = (
+        select(ActorRow, as_actor)
+        .join(EventRow, or_(EventRow.actor_id == ActorRow.id, EventRow.recipient_id == ActorRow.id))
+        .group_by(ActorRow.id)
+        .order_by(as_actor.desc(), ActorRow.name)
+        .limit(limit)
+    )
+    if q:
+        selection = selection.where(ActorRow.name.icontains(q.strip(), autoescape=True))
+    actors = [
+        {
+            "name": row.name,
+            "id": row.kb_id,
+            "country": row.country,
+            "sector": row.sector,
+            "aliases": list(row.aliases or []),
+            "events": number,
+        }
+        for row, number in db.execute(selection).all()
+    ]
+    return {"actors": actors}
+
+
+@router.get(
+    "/actors/{name}", summary="One actor: roles, aliases, counterparts, knowledge-base entry"
+)
+def get_actor(db: Db, name: str) -> dict:
+    found = actor_details(db, name)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no actor named {name!r} in any event")
+    return found
+
+
+@router.get(
+    "/aggregates/timeline", summary="Events per day, week or month by type, with escalation"
+)
+def timeline(db: Db, filters: Filters, interval: Literal["day", "week", "month", ""] = "") -> dict:
+    return aggregates.timeline(db, filters, interval or None)
+
+
+@router.get("/aggregates/types", summary="Events by PLOVER type")
+def types(db: Db, filters: Filters) -> dict:
+    return {"types": aggregates.by_type(db, filters)}
+
+
+@router.get("/aggregates/dyads", summary="Actor -> recipient pairs by number of events")
+def dyads(db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict:
+    return {"dyads": aggregates.dyads(db, filters, limit)}
+
+
+@router.get("/aggregates/places", summary="Located events by place, for maps")
+def places(db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict:
+    return {"places": aggregates.places(db, filters, limit)}
+
+
+@router.get("/stats", summary="Counts of what is stored")
+def stats(db: Db) -> dict:
+    by_type = dict(
+        db.execute(select(EventRow.event_type, func.count()).group_by(EventRow.event_type)).all()
+    )
+    first, last = db.execute(
+        select(func.min(EventRow.date_start), func.max(EventRow.date_end))
+    ).one()
+    return {
+        "documents": db.scalar(select(func.count(DocumentRow.id))) or 0,
+        "events": sum(by_type.values()),
+        "actors": db.scalar(select(func.count(ActorRow.id))) or 0,
+        "events_by_type": by_type,
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+    }
+
+
+@router.get("/scores", summary="The PLOVER conflict-cooperation score table used for escalation")
+def scores() -> dict:
+    return {
+        "source": "PLOVER 2.0 manual, Numeric conflict/cooperation scores",
+        "scores": [
+            {"event_type": event_type, "mode": mode or None, "score": value}
+            for (event_type, mode), value in score_table().items()
+        ],
+    }

@@ -1,0 +1,1 @@
+"""The web UI: HTML pages and vendored static assets served by the API app (no build step)."""

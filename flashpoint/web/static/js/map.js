@@ -1,0 +1,52 @@
+// Map: offline country outlines (vendored Natural Earth), optional OSM tiles, one circle per place.
+import { el, getJSON, root, scoreColour } from "./api.js";
+
+let map = null;
+let points = null;
+
+async function createMap() {
+  map = L.map("map-canvas", { worldCopyJump: true, minZoom: 1 }).setView([25, 20], 2);
+  const outline = await fetch(`${root}/static/vendor/world/countries-110m.geojson`).then((r) => r.json());
+  const offline = L.geoJSON(outline, {
+    style: { color: "#7d8a96", weight: 0.6, fillColor: "#eef0ea", fillOpacity: 1 },
+  });
+  // Tiles only when asked for: the UI must work, and stay quiet, with no network at all.
+  const street = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+    maxZoom: 18, attribution: "&copy; OpenStreetMap contributors",
+  });
+  offline.addTo(map);
+  L.control.layers({ "Country outlines (offline)": offline, "OpenStreetMap (online)": street }).addTo(map);
+  points = L.layerGroup().addTo(map);
+}
+
+export async function drawMap(filters, { applyFilters }) {
+  if (!map) await createMap();
+  map.invalidateSize();
+  const body = await getJSON("aggregates/places", { ...filters, limit: 2000 });
+  points.clearLayers();
+  const maxCount = Math.max(...body.places.map((p) => p.count), 1);
+  const bounds = [];
+  for (const place of body.places) {
+    const radius = 5 + 20 * Math.sqrt(place.count / maxCount);
+    const marker = L.circleMarker([place.lat, place.lon], {
+      radius, color: "#fff", weight: 1, fillColor: scoreColour(place.escalation), fillOpacity: 0.8,
+    });
+    const popup = el("div");
+    popup.appendChild(el("strong", {}, place.name));
+    popup.appendChild(el("div", {}, `${place.count} event${place.count === 1 ? "" : "s"}`
+      + (place.escalation === null ? "" : `, mean score ${place.escalation.toFixed(1)}`)));
+    const filter = el("button", { type: "button" }, "Show these events");
+    filter.addEventListener("click", () => {
+      window.location.hash = "list";
+      applyFilters({ ...filters, place: place.name });
+    });
+    popup.appendChild(filter);
+    marker.bindPopup(popup);
+    marker.bindTooltip(`${place.name}: ${place.count}`);
+    marker.addTo(points);
+    bounds.push([place.lat, place.lon]);
+  }
+  if (bounds.length) map.fitBounds(bounds, { maxZoom: 7, padding: [30, 30] });
+  const located = body.places.reduce((sum, p) => sum + p.count, 0);
+  return `${located} located events at ${body.places.length} places`;
+}
