@@ -1,10 +1,146 @@
-"""Infer a document's date from its text. (placeholder: replaced by the ingest work)"""
+"""Infer a document's date from its text when the metadata has none.
+
+In order of trust:
+  dateline        "BAGHDAD, Jan. 2 (Reuters) -", or a "Published: 13 December 2019" line at the top;
+  statement       the date under an embedded post ("— Name (@handle) December 13, 2019"):
+                  the article cannot be older than the newest post it quotes;
+  latest-mention  the latest full date (day, month and year) written anywhere in the text.
+A weekday named in the lede ("militias stormed the embassy on Tuesday") that falls in the
+days just after the latest mentioned date moves the estimate to that day: the article
+reports it, so it cannot be older. A dateline without a year ("Jan. 2") takes the year of
+the full dates mentioned. Pure Python and regular expressions: no spaCy.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
+
+from ..timex.lexicon import alternation, lexicon, weekday_number
+from ..timex.normalize import tense
+from ..timex.recognize import find_timexes
+
+# A weekday name, with "last"/"next"/"this" before it when there is one.
+DAY_TEMPLATE = r"(?<![\w-])(?P<rel>(?:last|next|this)\s+)?(?P<day>{weekdays})\b"
+# Where a dateline or a "Published" line can be: the first lines of the text.
+HEAD_CHARS = 1500
+# The lede, where a weekday names the news the article reports.
+LEDE_CHARS = 600
+
+
+def _month_day_year() -> str:
+    months = alternation(lexicon()["months"], abbreviations=True)
+    # Case-insensitive inside only: the lexicon's words are lower case, the dateline's city is not.
+    return (
+        rf"(?i:{months}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+        rf"|\d{{1,2}}\s+{months}(?:,?\s+\d{{4}})?)"
+    )
+
+
+def _patterns() -> dict[str, re.Pattern]:
+    if not _CACHE:
+        when = _month_day_year()
+        _CACHE["dateline"] = re.compile(
+            # "BAGHDAD, Jan. 2 (Reuters) -" or "KABUL, Afghanistan, March 3, 2021 —"
+            rf"^[ \t]*[A-Z][A-Z .'’-]{{2,}}(?:,\s*[A-Z][\w .'’-]+)?,\s*(?P<date>{when})"
+            r"\s*(?:\([\w .&-]+\))?\s*(?:-|—|–|--)",
+            re.MULTILINE,
+        )
+        _CACHE["published"] = re.compile(
+            r"^[ \t]*(?:Published|Updated|Posted|Date|Last\s+updated)(?:\s+on)?\s*:?\s*"
+            rf"(?:\w+day,?\s+)?(?P<date>{when}|\d{{4}}-\d{{2}}-\d{{2}})",
+            re.MULTILINE | re.IGNORECASE,
+        )
+        _CACHE["statement"] = re.compile(
+            # "(@handle) December 13, 2019", or a signature line "— Name, 13 December 2019".
+            rf"\(@\w+\)\s*(?:on\s+)?(?P<date>{when})"
+            rf"|^[ \t]*[—–-]\s*[^\n(]{{1,80}}\s+(?P<date2>{when})\s*$",
+            re.MULTILINE,
+        )
+    return _CACHE
+
+
+_CACHE: dict[str, re.Pattern] = {}
+
+
+def _full_dates(text: str, past_only: bool = False) -> list[date]:
+    """Dates written with day, month and year, in reading order; relative ones are skipped.
+    `past_only` leaves out dates in a future-tense clause ("elections due on June 5, 2022")."""
+    return [
+        timex.span.start
+        for timex in find_timexes(text, None)
+        if timex.span is not None
+        and timex.span.precision == "day"
+        and timex.kind == "DATE"
+        and not (past_only and tense(text, timex.start, timex.end) == "future")
+    ]
+
+
+def _parse(fragment: str, year_hint: int | None) -> date | None:
+    found = _full_dates(fragment)
+    if found:
+        return found[0]
+    if year_hint is None:
+        return None
+    # No year written: read it as of the year the text's full dates are in.
+    anchored = [
+        timex.span.start
+        for timex in find_timexes(fragment, date(year_hint, 12, 31))
+        if timex.span is not None and timex.span.precision == "day"
+    ]
+    return anchored[0] if anchored else None
+
+
+def _lede_weekday_shift(text: str, latest: date) -> date:
+    """Move `latest` forward to the lede's weekday when that weekday comes within the week after."""
+    weekdays = alternation([word for word in lexicon()["weekdays"] if len(word) > 5])
+    lede = text[:LEDE_CHARS]
+    if weekday_agrees(lede, latest):
+        return latest
+    for match in re.finditer(DAY_TEMPLATE.format(weekdays=weekdays), lede, re.IGNORECASE):
+        if match["rel"] or not match["day"][0].isupper():
+            continue
+        if tense(lede, match.start(), match.end()) == "future":
+            continue
+        number = weekday_number(match["day"])
+        if number is None:
+            continue
+        ahead = (number - latest.weekday()) % 7
+        return latest + timedelta(days=ahead)
+    return latest
 
 
 def infer_date(text: str) -> tuple[date, str] | None:
     """(date, method) or None. Methods: "dateline", "statement", "latest-mention"."""
-    return None
+    patterns = _patterns()
+    head = text[:HEAD_CHARS]
+    mentioned = _full_dates(text, past_only=True) or _full_dates(text)
+    year_hint = max(mentioned).year if mentioned else None
+    for key in ("dateline", "published"):
+        match = patterns[key].search(head)
+        if match:
+            found = _parse(match["date"], year_hint)
+            if found is not None:
+                return found, "dateline"
+    statements = []
+    for match in patterns["statement"].finditer(text):
+        found = _parse(match["date"] or match["date2"], None)
+        if found is not None:
+            statements.append(found)
+    if statements:
+        return max(statements), "statement"
+    if not mentioned:
+        return None
+    latest = max(mentioned)
+    return _lede_weekday_shift(text, latest), "latest-mention"
+
+
+def weekday_agrees(text: str, candidate: date) -> bool:
+    """Whether a weekday named in the text (not "next ...") is the candidate's own weekday."""
+    weekdays = alternation([word for word in lexicon()["weekdays"] if len(word) > 5])
+    for match in re.finditer(DAY_TEMPLATE.format(weekdays=weekdays), text, re.IGNORECASE):
+        if match["rel"] or not match["day"][0].isupper():
+            continue
+        if weekday_number(match["day"]) == candidate.weekday():
+            return True
+    return False

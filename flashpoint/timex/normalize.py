@@ -78,6 +78,9 @@ def tense_markers() -> dict[str, re.Pattern]:
     for name, key in (("future", "future_markers"), ("past", "past_markers")):
         words = sorted(table.get(key, []), key=len, reverse=True)
         body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+        if name == "future":
+            # "will be held": the participle belongs to the future, and ends nearer.
+            body = r"(?:will|shall|'ll)\s+(?:not\s+)?(?:be|have)\s+[a-z]+|" + body
         if name == "past":
             # Regular past forms; short words and a few nouns in -ed are not verbs.
             exclude = "|".join(table.get("not_past", []))
