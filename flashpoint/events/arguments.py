@@ -1,0 +1,167 @@
+"""Who did it and to whom: the actor and recipient of a trigger, read from the dependency parse.
+
+Verbs: subject = actor, object or a targeted prepositional object = recipient; in the passive the
+"by" agent is the actor and the subject the recipient. A verb without a subject borrows the one of
+the clause it hangs from ("vowed to strike", "responded ... by bombing", relative clauses).
+Nouns: possessor, "by" phrase or an actor-like modifier ("US airstrikes") = actor; "on/against"
+phrase = recipient; a noun that is the object of a light verb ("carried out an attack") takes that
+verb's subject as its actor.
+Each argument head is turned into a noun-phrase span and handed to the actors component's
+`resolve_span`; when it knows nothing, an `fp_actors` mention covering the head is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.resolve import resolve_span
+from ..model import Actor
+from .lexicon import Lexicon
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+VERB_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "into", "toward", "towards", "with"})
+NOUN_TARGET_PREPS = frozenset({"on", "against", "upon", "at", "targeting", "into", "of", "with"})
+# Branches that are not part of a name: "the US, which ...", "Iran and Syria", ", officials said"
+CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep", "parataxis"})
+PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
+# Clause links through which a subject-less verb inherits its governor's subject.
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp"})
+
+
+def noun_phrase(head: Token) -> Span:
+    """The name-bearing part of the argument's subtree: no relative clauses, conjuncts, etc."""
+    tokens = [head]
+    stack = [child for child in head.children if child.dep_ not in CUT_DEPS or _keeps(child)]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(token.children)
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in ("det", "punct") or doc[start].is_punct):
+        start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _keeps(child: Token) -> bool:
+    # "the leader of Hezbollah" keeps its "of" phrase: it names who.
+    return child.dep_ == "prep" and child.lower_ == "of"
+
+
+def _actor_index(doc: Doc) -> dict[int, Actor]:
+    """Token index -> actor, from the fp_actors mentions (built once per doc)."""
+    cached = doc.user_data.get("fp_events_actor_index")
+    if cached is None:
+        cached = {}
+        for span in doc.spans.get("fp_actors", []):
+            actor = span._.fp_actor
+            if actor is not None:
+                for i in range(span.start, span.end):
+                    cached.setdefault(i, actor)
+        doc.user_data["fp_events_actor_index"] = cached
+    return cached
+
+
+def resolve(head: Token | None) -> Actor | None:
+    """Actor for an argument head, or None (the head is kept for offsets only when resolved)."""
+    if head is None or head.lower_ in PRONOUN_SUBJECTS:
+        return None
+    span = noun_phrase(head)
+    actor = resolve_span(span)
+    if actor is None:
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            actor = resolve_span(noun_phrase(appos))
+            if actor is not None:
+                break
+    if actor is None:
+        actor = _actor_index(head.doc).get(head.i)
+    if actor is not None and actor.start is None:
+        actor = replace(
+            actor, text=actor.text or span.text, start=span.start_char, end=span.end_char
+        )
+    return actor
+
+
+def _child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """The doer of a verb, borrowing from governing clauses when the verb has none."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        if is_passive(verb):
+            agent = _child(verb, ("agent",))
+            if agent is not None:
+                return _child(agent, ("pobj",))
+            if _child(verb, PASSIVE_SUBJECTS) is not None:
+                return None
+        else:
+            subject = _child(verb, SUBJECTS)
+            if subject is not None:
+                if subject.lower_ in PRONOUN_SUBJECTS and verb.dep_ == "relcl":
+                    return verb.head
+                return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "militiamen firing rockets"
+        if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
+            return None
+        if verb.dep_ == "ccomp":
+            return None  # reported clause without a subject: do not credit the speaker
+        if verb.dep_ == "pcomp":
+            verb = verb.head.head  # "by bombing" -> the verb the preposition hangs on
+        else:
+            verb = verb.head
+        if verb.dep_ == "prep":
+            verb = verb.head
+    return None
+
+
+def verb_recipient(verb: Token) -> Token | None:
+    if is_passive(verb):
+        subject = _child(verb, PASSIVE_SUBJECTS)
+        if subject is not None:
+            return subject
+    obj = _child(verb, ("dobj", "dative"))
+    if obj is not None and not obj.like_num:
+        return obj
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS):
+        pobj = _child(prep, ("pobj",))
+        if pobj is not None:
+            return pobj
+    return obj
+
+
+def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
+    """(actor head, recipient head) of a nominal trigger."""
+    actor: Token | None = None
+    recipient: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss" and actor is None:
+            actor = child
+        elif child.dep_ == "prep" and child.lower_ == "by" and actor is None:
+            actor = _child(child, ("pobj",))
+        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and recipient is None:
+            recipient = _child(child, ("pobj",))
+        elif child.dep_ in ("compound", "amod") and actor is None and child.i < noun.i:
+            if child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN":
+                actor = child
+    head = noun.head
+    if actor is None and noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
+        verb = head if head.pos_ == "VERB" else head.head
+        if verb.lemma_ in lexicon.light_verbs or verb.lemma_ in lexicon.responsibility_verbs:
+            actor = verb_subject(verb)
+    return actor, recipient

@@ -1,0 +1,112 @@
+"""PLOVER auxiliary modes of an event: negation, future, hypothetical, historical.
+
+Negation and modality are read from the trigger's clause and the clauses that embed it ("denied
+carrying out", "threatened to strike", "if there are indications"). Historical compares the
+event's time with the document date: an event that ended well before the reporting window is
+background, not news.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from ..model import TimeSpan
+from .lexicon import Lexicon
+
+# How far before the document date an event may end and still count as current reporting.
+REPORTING_WINDOW = timedelta(days=45)
+# Clause links we climb to find what embeds the trigger.
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "dobj", "acl"})
+
+
+def clause_verb(trigger: Token) -> Token:
+    """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
+    token = trigger
+    hops = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and hops < 4:
+        token = token.head
+        hops += 1
+    return token if token.pos_ in ("VERB", "AUX") else trigger
+
+
+def _own_modes(verb: Token, lexicon: Lexicon) -> set[str]:
+    modes: set[str] = set()
+    for child in verb.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (
+            child.dep_ in ("advmod", "neg") and lower in lexicon.negation_words
+        ):
+            modes.add("negation")
+        elif child.dep_ in ("aux",) and lower in lexicon.future_modals:
+            modes.add("future")
+        elif child.dep_ in ("aux",) and lower in lexicon.hypothetical_modals:
+            modes.add("hypothetical")
+        elif child.dep_ == "mark" and lower in lexicon.conditional_marks:
+            modes.add("hypothetical")
+        elif child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        ):
+            modes.add("negation")  # "no Americans were injured", "no one was hurt"
+        elif child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "noone"):
+            modes.add("negation")
+    # "is going to strike"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+        modes.add("future")
+    return modes
+
+
+def modal_modes(trigger: Token, lexicon: Lexicon) -> set[str]:
+    """Negation/future/hypothetical from the trigger's clause and the clauses embedding it."""
+    verb = clause_verb(trigger)
+    modes = _own_modes(verb, lexicon)
+    if trigger.i != verb.i:
+        # "no attack took place", "without any attack"
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+            modes.add("negation")
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+            modes.add("negation")
+    token, hops = verb, 0
+    while token.dep_ in EMBED_DEPS and token.head.i != token.i and hops < 6:
+        hops += 1
+        link = token.dep_
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_
+        if link in ("xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep"):
+            if lemma in lexicon.negation_embedders:
+                modes.add("negation")
+            elif lemma in lexicon.future_embedders:
+                modes.add("future")
+        if link in ("ccomp", "xcomp", "conj", "advcl"):
+            # modality of a governing clause carries down ("would not have attacked")
+            governing = _own_modes(token, lexicon)
+            if link == "conj":
+                modes |= governing
+            else:
+                modes |= governing & {"hypothetical"}
+        if link == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in token.children
+        ):
+            modes.add("hypothetical")
+    if "future" in modes and "hypothetical" in modes:
+        modes.discard("future")
+    return modes
+
+
+def is_historical(time: TimeSpan | None, published: date | None, trigger: Token) -> bool:
+    """True when the event ended well before the document's reporting window."""
+    if published is None:
+        return False
+    if time is not None:
+        return time.end < published - REPORTING_WINDOW
+    # Without a resolved time, an explicit earlier year in the trigger's clause still tells.
+    verb = clause_verb(trigger)
+    for token in verb.subtree:
+        if token.ent_type_ == "DATE" and token.like_num and len(token.text) == 4:
+            year = int(token.text) if token.text.isdigit() else None
+            if year is not None and 1900 < year < published.year:
+                return True
+    return False

@@ -1,0 +1,164 @@
+"""The trigger lexicon: verb, noun, phrase and compound entries, indexed by lemma for O(1) lookup.
+
+Two files feed it: `lexicon.yaml` (hand-written, wins) and `lexicon_phoenix.yaml` (derived from the
+MIT-licensed Phoenix CAMEO verb dictionary by `flashpoint.events.phoenix`). Phoenix entries carry
+CAMEO codes only; they are turned into PLOVER through `cameo_plover.yaml` and get a lower weight,
+because its synonym blocks are broad ("add" sits in a cooperation block).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..exceptions import KnowledgeBaseError
+from ..model import PLOVER_TYPES
+from .ontology import DATA_DIR, cameo_to_plover, is_valid_mode, load_data
+
+HAND_WEIGHT = 0.75
+PHOENIX_PHRASE_WEIGHT = 0.55
+PHOENIX_VERB_WEIGHT = 0.35
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a trigger means: PLOVER type, mode, CAMEO code, contexts, and how much we trust it."""
+
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    context: tuple[str, ...] = ()
+    weight: float = HAND_WEIGHT
+
+
+# Marks a word or phrase that must not be read as an event (a "-" value in the lexicon).
+BLOCKED = Entry(type="-", weight=0.0)
+
+
+def parse_entry(text: object, where: str) -> Entry:
+    """ "ASSAULT:aerial 195 military" -> Entry; "-" -> BLOCKED."""
+    raw = str(text).strip()
+    if raw == "-":
+        return BLOCKED
+    parts = raw.split()
+    head, _, mode = parts[0].partition(":")
+    if head not in PLOVER_TYPES:
+        raise KnowledgeBaseError(str(DATA_DIR / "lexicon.yaml"), f"{where}: unknown type {head!r}")
+    if not is_valid_mode(head, mode or None):
+        raise KnowledgeBaseError(
+            str(DATA_DIR / "lexicon.yaml"), f"{where}: mode {mode!r} is not a {head} mode"
+        )
+    cameo = next((part for part in parts[1:] if part.isdigit()), None)
+    context = tuple(part for part in parts[1:] if not part.isdigit())
+    return Entry(head, mode or None, cameo, context)
+
+
+def _from_cameo(code: str, weight: float) -> Entry | None:
+    reading = cameo_to_plover(code)
+    if reading is None or reading.type is None:
+        return None
+    return Entry(reading.type, reading.mode, code, (), weight)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Entry] = field(default_factory=dict)
+    nouns: dict[str, Entry] = field(default_factory=dict)
+    # verb lemma -> second word -> entry ("fire" -> {"rocket": ...})
+    phrases: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    # noun lemma -> modifier -> entry ("strike" -> {"air": ...})
+    compounds: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    future_embedders: frozenset[str] = frozenset()
+    negation_embedders: frozenset[str] = frozenset()
+    future_modals: frozenset[str] = frozenset()
+    hypothetical_modals: frozenset[str] = frozenset()
+    conditional_marks: frozenset[str] = frozenset()
+    negation_words: frozenset[str] = frozenset()
+    commitment_verbs: frozenset[str] = frozenset()
+    conflict_types: frozenset[str] = frozenset()
+
+    def verb(self, lemma: str) -> Entry | None:
+        return self.verbs.get(lemma)
+
+    def phrase(self, lemma: str, second: str) -> Entry | None:
+        table = self.phrases.get(lemma)
+        return table.get(second) if table else None
+
+    def noun(self, lemma: str) -> Entry | None:
+        return self.nouns.get(lemma)
+
+    def compound(self, lemma: str, modifier: str) -> Entry | None:
+        table = self.compounds.get(lemma)
+        return table.get(modifier) if table else None
+
+
+def _pairs(section: dict, name: str) -> dict[str, dict[str, Entry]]:
+    table: dict[str, dict[str, Entry]] = {}
+    for key, value in (section or {}).items():
+        words = str(key).lower().split()
+        if len(words) != 2:
+            raise KnowledgeBaseError(
+                str(DATA_DIR / "lexicon.yaml"), f"{name}: {key!r} must be two words"
+            )
+        first, second = (words[1], words[0]) if name == "compounds" else (words[0], words[1])
+        table.setdefault(first, {})[second] = parse_entry(value, f"{name}.{key}")
+    return table
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    hand = load_data("lexicon.yaml")
+    lexicon = Lexicon()
+    lexicon.verbs = {
+        str(k).lower(): parse_entry(v, f"verbs.{k}") for k, v in (hand.get("verbs") or {}).items()
+    }
+    lexicon.nouns = {
+        str(k).lower(): parse_entry(v, f"nouns.{k}") for k, v in (hand.get("nouns") or {}).items()
+    }
+    lexicon.phrases = _pairs(hand.get("phrases"), "phrases")
+    lexicon.compounds = _pairs(hand.get("compounds"), "compounds")
+    _merge_phoenix(lexicon)
+    lexicon.mode_cues = {
+        event_type: {str(k).lower(): str(v) for k, v in cues.items()}
+        for event_type, cues in (hand.get("mode_cues") or {}).items()
+    }
+    lexicon.light_verbs = frozenset(hand.get("light_verbs") or ())
+    lexicon.responsibility_verbs = frozenset(hand.get("responsibility_verbs") or ())
+    lexicon.reporting_verbs = frozenset(hand.get("reporting_verbs") or ())
+    embedding = hand.get("embedding") or {}
+    lexicon.future_embedders = frozenset(embedding.get("future") or ())
+    lexicon.negation_embedders = frozenset(embedding.get("negation") or ())
+    modals = hand.get("modals") or {}
+    lexicon.future_modals = frozenset(modals.get("future") or ())
+    lexicon.hypothetical_modals = frozenset(modals.get("hypothetical") or ())
+    lexicon.conditional_marks = frozenset(hand.get("conditional_marks") or ())
+    lexicon.negation_words = frozenset(hand.get("negation_words") or ())
+    lexicon.commitment_verbs = frozenset(hand.get("commitment_verbs") or ())
+    lexicon.conflict_types = frozenset(hand.get("conflict_types") or ())
+    return lexicon
+
+
+def _merge_phoenix(lexicon: Lexicon) -> None:
+    """Add derived entries under the hand-written ones (hand entries and blocks always win)."""
+    try:
+        phoenix = load_data("lexicon_phoenix.yaml")
+    except KnowledgeBaseError:
+        return
+    for lemma, code in (phoenix.get("verbs") or {}).items():
+        if lemma in lexicon.verbs or lemma in lexicon.reporting_verbs:
+            continue
+        entry = _from_cameo(str(code), PHOENIX_VERB_WEIGHT)
+        if entry is not None:
+            lexicon.verbs[lemma] = entry
+    for key, code in (phoenix.get("phrases") or {}).items():
+        verb, _, second = str(key).partition(" ")
+        table = lexicon.phrases.setdefault(verb, {})
+        if second in table:
+            continue
+        entry = _from_cameo(str(code), PHOENIX_PHRASE_WEIGHT)
+        if entry is not None:
+            table[second] = entry

@@ -1,0 +1,134 @@
+"""The PLOVER ontology and the code tables around it, read from `flashpoint/data/events/`.
+
+Everything here is data edited by people: event types and their modes (`ontology.yaml`), the
+CAMEO -> PLOVER table (`cameo_plover.yaml`) and the ACLED-style class <-> PLOVER table
+(`acled_plover.yaml`). Files are read once, on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..exceptions import KnowledgeBaseError
+from ..model import PLOVER_TYPES
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def load_data(name: str) -> Any:
+    """One YAML file of data/events, parsed (cached); a broken file names itself in the error."""
+    path = DATA_DIR / name
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=_Loader)
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(str(path), "data file is missing") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(str(path), f"invalid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(str(path), "expected a mapping at the top level")
+    return data
+
+
+@dataclass(frozen=True)
+class PloverCode:
+    """A PLOVER reading: type plus optional mode and context."""
+
+    type: str | None
+    mode: str | None = None
+    context: str | None = None
+
+
+@cache
+def type_modes() -> dict[str, tuple[str, ...]]:
+    data = load_data("ontology.yaml")
+    types = data.get("types") or {}
+    for name in types:
+        if name not in PLOVER_TYPES:
+            raise KnowledgeBaseError(str(DATA_DIR / "ontology.yaml"), f"unknown type {name!r}")
+    return {name: tuple((spec or {}).get("modes") or ()) for name, spec in types.items()}
+
+
+def is_valid_mode(event_type: str, mode: str | None) -> bool:
+    return mode is None or mode in type_modes().get(event_type, ())
+
+
+@cache
+def future_rewrites() -> dict[str, str]:
+    """Type -> type it becomes when stated as an intention (e.g. future AID is AGREE)."""
+    return dict(load_data("ontology.yaml").get("future_rewrites") or {})
+
+
+@cache
+def contexts() -> frozenset[str]:
+    return frozenset(load_data("ontology.yaml").get("contexts") or ())
+
+
+@cache
+def _cameo_table() -> dict[str, PloverCode | None]:
+    table: dict[str, PloverCode | None] = {}
+    for prefix, spec in load_data("cameo_plover.yaml").items():
+        key = str(prefix)
+        if spec is None or spec.get("type") is None:
+            table[key] = None
+            continue
+        if spec["type"] not in PLOVER_TYPES:
+            raise KnowledgeBaseError(
+                str(DATA_DIR / "cameo_plover.yaml"), f"{key}: unknown type {spec['type']!r}"
+            )
+        table[key] = PloverCode(spec["type"], spec.get("mode"))
+    return table
+
+
+@cache
+def cameo_to_plover(code: str) -> PloverCode | None:
+    """PLOVER reading of a CAMEO code by its longest listed prefix; None when it has none."""
+    table = _cameo_table()
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
+@cache
+def acled_to_plover() -> dict[str, PloverCode]:
+    data = load_data("acled_plover.yaml").get("to_plover") or {}
+    return {
+        name: PloverCode((spec or {}).get("type"), spec.get("mode"), spec.get("context"))
+        for name, spec in data.items()
+    }
+
+
+@cache
+def _acled_reverse() -> dict[str, str]:
+    return {
+        str(key): value
+        for key, value in (load_data("acled_plover.yaml").get("from_plover") or {}).items()
+    }
+
+
+def plover_to_acled(
+    event_type: str, mode: str | None, context: list[str] | tuple[str, ...] = ()
+) -> str | None:
+    """ACLED-style class for a predicted PLOVER reading; most specific key wins."""
+    table = _acled_reverse()
+    keys = []
+    for ctx in context:
+        if mode:
+            keys.append(f"{event_type}:{mode}/{ctx}")
+        keys.append(f"{event_type}/{ctx}")
+    if mode:
+        keys.append(f"{event_type}:{mode}")
+    keys.append(event_type)
+    for key in keys:
+        if key in table:
+            return table[key]
+    return None

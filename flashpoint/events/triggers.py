@@ -1,0 +1,182 @@
+"""Find event triggers in a sentence: one pass over its tokens with dictionary lookups by lemma.
+
+A trigger is a verb ("attacked"), a verb phrase ("opened fire", "called for"), a noun ("the
+attack on the base") or a compound noun ("air strike"), with its lexicon entry and the mode refined
+by nearby cue words ("rocket attack" -> heavy-weapons).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .lexicon import BLOCKED, PHOENIX_VERB_WEIGHT, Entry, Lexicon
+
+# Nominal triggers count only when something marks them as a reported happening.
+NOUN_EVENT_PREPS = frozenset(
+    {"on", "against", "by", "in", "at", "near", "upon", "targeting", "of", "into", "with", "across"}
+)
+ARGUMENT_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+
+
+@dataclass
+class Trigger:
+    token: Token
+    entry: Entry
+    kind: str  # "verb", "phrase", "noun", "compound"
+    mode: str | None = None
+    # Tokens that belong to the trigger text ("opened fire", "air strike").
+    extra: list[Token] = field(default_factory=list)
+
+    @property
+    def start_char(self) -> int:
+        return min(t.idx for t in [self.token, *self.extra])
+
+    @property
+    def end_char(self) -> int:
+        return max(t.idx + len(t) for t in [self.token, *self.extra])
+
+    @property
+    def text(self) -> str:
+        doc = self.token.doc
+        return doc.text[self.start_char : self.end_char]
+
+
+def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
+    """Most specific "verb + word" entry: object first, then particle, preposition, complement."""
+    table = lexicon.phrases.get(token.lemma_.lower())
+    if not table:
+        return None
+    ranked = sorted(
+        token.children,
+        key=lambda c: {"dobj": 0, "prt": 1, "prep": 2, "xcomp": 3, "acomp": 4}.get(c.dep_, 9),
+    )
+    for child in ranked:
+        if child.dep_ not in ("dobj", "prt", "prep", "xcomp", "acomp", "oprd", "attr"):
+            continue
+        for key in (child.lemma_.lower(), child.lower_):
+            if key in table:
+                return table[key], child
+        # "put troops on alert": the object of a preposition names the phrase too
+        if child.dep_ == "prep":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in table:
+                return table[pobj.lemma_.lower()], pobj
+    return None
+
+
+def _has_named_subject(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+            head = child if child.dep_ != "agent" else next(iter(child.children), child)
+            if head.pos_ == "PROPN" or head.ent_type_ in ARGUMENT_ENTS:
+                return True
+            if any(t.ent_type_ in ARGUMENT_ENTS for t in head.subtree):
+                return True
+    return False
+
+
+def _noun_is_event(token: Token, lexicon: Lexicon) -> bool:
+    """A noun is reported as a happening, not just named: it has arguments or a role."""
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in lexicon.light_verbs:
+        return True
+    if token.dep_ == "pobj" and head.head.lemma_ in lexicon.responsibility_verbs:
+        return True
+    if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+        return True
+    if token.dep_ == "ROOT":
+        return True
+    for child in token.children:
+        if child.dep_ in ("poss", "nummod"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in NOUN_EVENT_PREPS:
+            return True
+        if child.dep_ in ("compound", "amod") and (
+            child.ent_type_ in ARGUMENT_ENTS or child.pos_ == "PROPN"
+        ):
+            return True
+        if child.dep_ in ("acl", "relcl"):
+            return True
+    return token.dep_ == "pobj" and head.lower_ in ("in", "during", "after", "following", "by")
+
+
+def _mode_cue(trigger: Trigger, lexicon: Lexicon) -> str | None:
+    """A cue word near the trigger that says how it was done (nearest wins)."""
+    cues = lexicon.mode_cues.get(trigger.entry.type)
+    if not cues:
+        return None
+    token = trigger.token
+    near: list[Token] = list(token.children)
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "nsubj", "dobj", "compound", "amod", "nsubjpass"):
+            near.extend(child.subtree)
+    if token.head.i != token.i and token.dep_ in ("dobj", "pobj", "nsubj"):
+        # "fired rockets at": the verb governing a nominal trigger may carry the weapon
+        near.extend(c for c in token.head.children if c.i != token.i)
+        near.extend(c for c in token.head.subtree if c.dep_ == "pobj")
+    for candidate in sorted(near, key=lambda t: abs(t.i - token.i)):
+        mode = cues.get(candidate.lemma_.lower()) or cues.get(candidate.lower_)
+        if mode:
+            return mode
+    return None
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
+    triggers: list[Trigger] = []
+    used: set[int] = set()
+    for token in sentence:
+        if token.i in used:
+            continue
+        lemma = token.lemma_.lower()
+        trigger: Trigger | None = None
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            if lemma in lexicon.reporting_verbs and lemma not in lexicon.verbs:
+                continue
+            found = _phrase(token, lexicon)
+            if found is not None:
+                entry, partner = found
+                if entry is BLOCKED:
+                    continue
+                trigger = Trigger(token, entry, "phrase", extra=[partner])
+                used.add(partner.i)
+            else:
+                entry = lexicon.verb(lemma)
+                if entry is None or entry is BLOCKED:
+                    continue
+                if lemma in lexicon.light_verbs and any(
+                    c.dep_ == "dobj" and lexicon.noun(c.lemma_.lower()) for c in token.children
+                ):
+                    continue  # "launched an attack": the noun is the event
+                if entry.weight <= PHOENIX_VERB_WEIGHT and not _has_named_subject(token):
+                    continue  # broad derived entries need a named doer
+                trigger = Trigger(token, entry, "verb")
+        elif token.pos_ in ("NOUN", "PROPN"):
+            modifier = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in ("compound", "amod", "nmod")
+                    and lexicon.compound(lemma, c.lemma_.lower()) is not None
+                ),
+                None,
+            )
+            if modifier is not None:
+                entry = lexicon.compound(lemma, modifier.lemma_.lower())
+                if entry is BLOCKED:
+                    continue
+                trigger = Trigger(token, entry, "compound", extra=[modifier])
+                used.add(modifier.i)
+            else:
+                entry = lexicon.noun(lemma)
+                if entry is None or entry is BLOCKED or not _noun_is_event(token, lexicon):
+                    continue
+                trigger = Trigger(token, entry, "noun")
+        if trigger is None:
+            continue
+        trigger.mode = trigger.entry.mode
+        if trigger.kind != "compound":
+            trigger.mode = _mode_cue(trigger, lexicon) or trigger.mode
+        triggers.append(trigger)
+    return triggers
