@@ -1,12 +1,84 @@
-"""Choose when an event happened. (placeholder: replaced by the timex work)"""
+"""Choose when an event happened: the time expression that governs its trigger.
+
+In order: an expression attached to the trigger in the dependency tree ("attacked ... on
+Tuesday"); the nearest expression in the same sentence; the nearest one earlier in the
+paragraph; the document date as a day. Confidence falls along that order.
+"""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeSpan
 
+# Confidence of each way of finding the time.
+GOVERNED = 0.9
+SAME_SENTENCE = 0.7
+SAME_PARAGRAPH = 0.5
+DOCUMENT_DATE = 0.3
+# How many steps up the tree from an expression to the trigger still count as attached.
+MAX_PATH = 3
+# Events that ended more than this long before the document date are background, not news.
+REPORTING_WINDOW_DAYS = 31
+# Expression types that can date an event (a duration only says how long).
+DATING = ("DATE", "TIME")
+
+
+def is_historical(
+    span: TimeSpan, published: date | None, window_days: int = REPORTING_WINDOW_DAYS
+) -> bool:
+    """Whether `span` ends clearly before the document's reporting window ("in 2018" in a
+    2019 article), so the event is background: the coder marks it aux "historical"."""
+    if published is None:
+        return False
+    return span.end < published - timedelta(days=window_days)
+
+
+def _path_length(span: Span, trigger: Token) -> int | None:
+    """Steps from the expression's root up to the trigger, or None if the trigger is not above."""
+    token = span.root
+    for steps in range(1, MAX_PATH + 1):
+        if token.head is token:
+            return None
+        token = token.head
+        if token == trigger:
+            return steps
+        # Another verb on the way up owns the expression ("said ... would happen next week").
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _paragraph_start(doc: Doc, sentence: Span) -> int:
+    """Character offset where the sentence's paragraph begins (after the last blank line)."""
+    text = doc.text
+    cut = max(text.rfind("\n\n", 0, sentence.start_char), text.rfind("\n", 0, sentence.start_char))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _distance(span: Span, trigger: Token) -> int:
+    if span.end <= trigger.i:
+        return trigger.i - span.end + 1
+    return max(span.start - trigger.i, 0)
+
 
 def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, float] | None:
     """(time span, confidence) for the event triggered by `trigger`, or None."""
-    return None
+    spans = [span for span in doc.spans.get("fp_timex", []) if span._.fp_time is not None]
+    dating = [span for span in spans if span.label_ in DATING]
+    inside = [s for s in dating if s.start >= sentence.start and s.end <= sentence.end]
+    governed = [(length, s) for s in inside if (length := _path_length(s, trigger)) is not None]
+    if governed:
+        return min(governed, key=lambda item: item[0])[1]._.fp_time, GOVERNED
+    if inside:
+        return min(inside, key=lambda s: _distance(s, trigger))._.fp_time, SAME_SENTENCE
+    start = _paragraph_start(doc, sentence)
+    before = [s for s in dating if start <= s.start_char and s.end_char <= sentence.start_char]
+    if before:
+        return before[-1]._.fp_time, SAME_PARAGRAPH
+    published = doc._.fp_published
+    if published is None:
+        return None
+    return TimeSpan(published, published, "day", None), DOCUMENT_DATE
