@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..timex.lexicon import alternation, lexicon, weekday_number
+from ..timex.lexicon import abbreviations, alternation, lexicon, weekday_number
 from ..timex.normalize import tense
 from ..timex.recognize import find_timexes
 
@@ -29,7 +29,7 @@ LEDE_CHARS = 600
 
 
 def _month_day_year() -> str:
-    months = alternation(lexicon()["months"], abbreviations=True)
+    months = alternation(lexicon()["months"], abbreviations(lexicon()["months"]))
     # Case-insensitive inside only: the lexicon's words are lower case, the dateline's city is not.
     return (
         rf"(?i:{months}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"

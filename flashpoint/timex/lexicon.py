@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,15 +28,24 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
-def alternation(words: list[str] | dict[str, Any], abbreviations: bool = False) -> str:
-    """A regex alternation of `words`, longest first so that "sept" wins over "sep"."""
-    ordered = sorted(words, key=len, reverse=True)
+def alternation(words: Iterable[str], dotted: Iterable[str] = ()) -> str:
+    """A regex alternation of `words`, longest first so that "sept" wins over "sep".
+    Words in `dotted` are abbreviations and may carry a full stop ("Dec.")."""
+    dotted = set(dotted)
     parts = []
-    for word in ordered:
+    for word in sorted(words, key=len, reverse=True):
         escaped = re.escape(word).replace(r"\ ", r"\s+")
-        # Short forms may carry a full stop ("Dec."); full names may not.
-        parts.append(escaped + (r"\.?" if abbreviations and len(word) <= 4 else ""))
+        parts.append(escaped + (r"\.?" if word in dotted else ""))
     return "(?:" + "|".join(parts) + ")"
+
+
+def abbreviations(table: dict[str, int]) -> list[str]:
+    """Keys that are not the longest name for their value: "dec" for 12, not "december"."""
+    longest: dict[int, str] = {}
+    for word, value in table.items():
+        if len(word) > len(longest.get(value, "")):
+            longest[value] = word
+    return [word for word, value in table.items() if longest[value] != word]
 
 
 def month_number(word: str) -> int | None:

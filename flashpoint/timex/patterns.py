@@ -89,6 +89,17 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
         rules.year_relative_mod,
     ),
     (
+        "weekend",
+        r"(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)",
+        rules.relative_unit,
+    ),
+    (
+        "spelled-year",
+        r"(?:the\s+year\s+)?(?P<century>CENTURY_WORD)(?:[\s-]+(?:and\s+)?(?P<tens>TENS_WORD))?"
+        r"(?:[\s-]+(?P<ones>UNITS_WORD))?",
+        rules.spelled_year,
+    ),
+    (
         "year",
         r"(?:(?P<mod>MOD)[\s-]*)?(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)",
         rules.year_rule,

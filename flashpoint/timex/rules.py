@@ -15,7 +15,7 @@ from functools import cache
 
 from ..model import TimeSpan
 from . import calendar, normalize
-from .lexicon import alternation, lexicon, month_number, number_value, weekday_number
+from .lexicon import abbreviations, alternation, lexicon, month_number, number_value, weekday_number
 from .normalize import Context
 
 Resolved = tuple[TimeSpan | None, str, str | None]
@@ -42,9 +42,9 @@ def words() -> dict[str, str]:
         [word for word, value in table["numbers"].items() if 0 < value < 10 < len(word) * 4]
     )
     return {
-        "MONTH": alternation(table["months"], abbreviations=True),
+        "MONTH": alternation(table["months"], abbreviations(table["months"])),
         "WEEKDAY": alternation(weekdays),
-        "WEEKDAY_ANY": alternation(table["weekdays"], abbreviations=True),
+        "WEEKDAY_ANY": alternation(table["weekdays"], abbreviations(table["weekdays"])),
         "SEASON": alternation(table["seasons"]),
         "ORD": alternation(table["ordinals"]),
         # "twenty-five": a tens word may take a units word after it.
