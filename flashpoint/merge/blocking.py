@@ -9,6 +9,7 @@ whatever their dates, so headline, lead and recap can merge.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -22,7 +23,8 @@ Bucket = tuple[str, int]
 
 def buckets(mention: Mention) -> list[Bucket]:
     if not mention.coarse:
-        return [("week", week) for week in range(mention.first // 7, mention.last // 7 + 1)]
+        first, last = math.floor(mention.first) // 7, math.floor(mention.last) // 7
+        return [("week", week) for week in range(first, last + 1)]
     span = mention.event.date
     if span is None:
         return [("undated", 0)]

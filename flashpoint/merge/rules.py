@@ -28,8 +28,8 @@ class Mention:
     article: str
     aux: frozenset[str]
     # Earliest and latest ordinal day the event may have happened on, tolerance included.
-    first: int
-    last: int
+    first: float
+    last: float
     # True when the date is the event's own (not the document's), and when it names one day.
     dated: bool
     day: bool
@@ -54,7 +54,9 @@ class Mention:
             dated, day = True, span.precision == "day" and length == 1
             coarse = length > settings.coarse_date_days
         elif published is not None:
-            # Undated mentions happened on or shortly before the day they were reported.
+            # Undated mentions happened on or before the day they were reported; recaps of older
+            # events are common, so the window reaches back (`published` tolerance) but earns
+            # no date weight.
             last = published.toordinal()
             first = last - settings.tolerance("published")
             dated = day = coarse = False
@@ -111,6 +113,10 @@ def _actor_agreement(first: Actor | None, second: Actor | None) -> str | None:
         if first.sector and second.sector and first.sector != second.sector:
             return None
         return "country"
+    # Unresolved phrases: the same words ("the Rubymar") are weak evidence of one actor.
+    unresolved = not (first.id or second.id or first.country or second.country)
+    if unresolved and _norm(first.name) and _norm(first.name) == _norm(second.name):
+        return "name"
     return None
 
 

@@ -21,6 +21,8 @@ WEIGHT_NAMES: tuple[str, ...] = (
     "actor_country",
     "recipient_id",
     "recipient_country",
+    "actor_name",
+    "recipient_name",
     "same_day",
     "date_overlap",
     "place_near",
@@ -37,7 +39,7 @@ class MergeSettings:
     weights: dict[str, float]
     compatible_types: frozenset[frozenset[str]]
     distinct_sectors: frozenset[frozenset[str]]
-    date_tolerance_days: dict[str, int]
+    date_tolerance_days: dict[str, float]
     coarse_date_days: int
     near_km: float
     far_km: float
@@ -49,8 +51,8 @@ class MergeSettings:
     def types_compatible(self, first: str, second: str) -> bool:
         return first == second or frozenset((first, second)) in self.compatible_types
 
-    def tolerance(self, precision: str | None) -> int:
-        return int(self.date_tolerance_days.get(precision or "day", 0))
+    def tolerance(self, precision: str | None) -> float:
+        return float(self.date_tolerance_days.get(precision or "day", 0))
 
     def type_groups(self) -> dict[str, str]:
         """Each PLOVER type -> a representative of its group of mutually reachable compatible types.
@@ -114,7 +116,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
                 frozenset(entry) for entry in raw.get("distinct_sectors") or []
             ),
             date_tolerance_days={
-                str(key): int(value) for key, value in (raw["date_tolerance_days"] or {}).items()
+                str(key): float(value) for key, value in (raw["date_tolerance_days"] or {}).items()
             },
             coarse_date_days=int(raw["coarse_date_days"]),
             near_km=float(raw["near_km"]),
