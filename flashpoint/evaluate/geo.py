@@ -1,0 +1,171 @@
+"""`flashpoint eval geo FILE.xml`: geoparsing scored on the LGL / TR-News XML layout.
+
+Each <article> has <text> and <toponyms>/<toponym> with <start>, <end> (character offsets in the
+text) and a <gaztag geonameid=...> holding <lat>/<lon>. Toponyms without coordinates are not
+scored. Our recogniser and resolver run over each text; a gold toponym counts as recognised when
+one of our place spans overlaps it.
+
+Figures:
+    n_gold               gold toponyms with coordinates
+    recall               share of those our recogniser found (overlapping span)
+    precision            share of our place spans that overlap some gold toponym
+    acc_161km            share of ALL gold toponyms recognised AND resolved within 161 km
+    acc_161km_resolved   the same, over the recognised gold toponyms only (the usual
+                         geoparsing figure, e.g. Mordecai's, which scores resolution alone)
+    exact_match          share of recognised gold toponyms given the gold GeoNames id
+    median_km            median error in km over recognised gold toponyms
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..exceptions import EvalError
+from .report import Report
+
+THRESHOLD_KM = 161.0
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    toponyms: list[GoldToponym]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _float(element: ET.Element | None, tag: str) -> float | None:
+    value = element.findtext(tag) if element is not None else None
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _align(text: str, phrase: str, start: int, end: int) -> tuple[int, int]:
+    """Some gold offsets drift from the text (line endings counted differently upstream):
+    move the span to the nearest occurrence of its phrase."""
+    if not phrase or text[start:end] == phrase:
+        return start, end
+    best = None
+    found = text.find(phrase)
+    while found != -1:
+        if best is None or abs(found - start) < abs(best - start):
+            best = found
+        found = text.find(phrase, found + 1)
+    return (best, best + len(phrase)) if best is not None else (start, end)
+
+
+def read_articles(path: Path) -> list[Article]:
+    if not path.exists():
+        raise EvalError(f"{path}: gold file not found")
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise EvalError(f"{path}: not well-formed XML: {exc}") from exc
+    articles: list[Article] = []
+    for number, node in enumerate(root.iter("article"), 1):
+        text = node.findtext("text")
+        if text is None:
+            raise EvalError(f"{path}: article {number} has no <text>")
+        toponyms: list[GoldToponym] = []
+        for top in node.iter("toponym"):
+            try:
+                start, end = int(top.findtext("start") or ""), int(top.findtext("end") or "")
+            except ValueError as exc:
+                raise EvalError(f"{path}: article {number}: toponym without offsets") from exc
+            start, end = _align(text, top.findtext("phrase") or "", start, end)
+            gaz = top.find("gaztag")
+            gid = gaz.get("geonameid") if gaz is not None else None
+            toponyms.append(
+                GoldToponym(
+                    start,
+                    end,
+                    _float(gaz, "lat"),
+                    _float(gaz, "lon"),
+                    int(gid) if gid and gid.isdigit() else None,
+                )
+            )
+        articles.append(Article(node.get("docid") or str(number), text, toponyms))
+    if not articles:
+        raise EvalError(f"{path}: no <article> elements")
+    return articles
+
+
+def score(articles: list[Article], predictions: list[list]) -> dict[str, float | int]:
+    """`predictions[i]`: model.Place objects (with start/end offsets) for article i."""
+    n_gold = recognised = within = exact = n_pred = pred_hits = 0
+    errors: list[float] = []
+    for article, places in zip(articles, predictions, strict=True):
+        n_pred += len(places)
+        for place in places:
+            if any(g.start < place.end and place.start < g.end for g in article.toponyms):
+                pred_hits += 1
+        for gold in article.toponyms:
+            if gold.lat is None or gold.lon is None:
+                continue
+            n_gold += 1
+            hits = [p for p in places if p.start < gold.end and gold.start < p.end]
+            if not hits:
+                continue
+            recognised += 1
+            place = hits[0]
+            km = haversine_km(gold.lat, gold.lon, place.lat, place.lon)
+            errors.append(km)
+            within += km <= THRESHOLD_KM
+            exact += gold.geonameid is not None and place.geonameid == gold.geonameid
+    return {
+        "n_gold": n_gold,
+        "recall": round(recognised / n_gold, 4) if n_gold else 0.0,
+        "precision": round(pred_hits / n_pred, 4) if n_pred else 0.0,
+        "acc_161km": round(within / n_gold, 4) if n_gold else 0.0,
+        "acc_161km_resolved": round(within / recognised, 4) if recognised else 0.0,
+        "exact_match": round(exact / recognised, 4) if recognised else 0.0,
+        "median_km": round(statistics.median(errors), 1) if errors else 0.0,
+    }
+
+
+def predict(texts: list[str]) -> list[list]:
+    from ..geo.component import SPAN_KEY, annotate_places
+    from ..nlp import load_nlp
+
+    nlp = load_nlp()
+    results = []
+    for doc in nlp.pipe(texts, batch_size=16):
+        annotate_places(doc)
+        results.append([span._.fp_place for span in doc.spans[SPAN_KEY]])
+    return results
+
+
+def evaluate(path: Path) -> Report:
+    path = Path(path)
+    articles = read_articles(path)
+    started = time.perf_counter()
+    predictions = predict([article.text for article in articles])
+    metrics = score(articles, predictions)
+    metrics["seconds"] = round(time.perf_counter() - started, 1)
+    details = [
+        "  acc_161km counts every gold toponym (unrecognised ones as misses);",
+        "  acc_161km_resolved and exact_match count only gold toponyms we recognised.",
+    ]
+    return Report(f"geo: {path.name} ({len(articles)} articles)", metrics, details)

@@ -1,0 +1,197 @@
+"""Toponym resolution: pick one gazetteer entry per mention, using priors and the article's context.
+
+Score of a candidate = population prior (log scale) + feature prior + context: how much of the
+rest of the article points to the candidate's country and first-level subdivision, an explicit
+qualifier ("Springfield, Illinois", "Fort Bragg, N.C.") and a nearby demonym ("the Iraqi city of
+Kirkuk"). Context comes from the other mentions' best readings, so it is computed twice: once
+from priors alone, then again with the first pass as context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from .data import load_demonyms
+from .gazetteer import Candidate, Gazetteer
+from .toponyms import Mention
+
+FEATURE_PRIOR = {
+    "country": 2.0,
+    "admin1": 1.0,
+    "continent": 2.0,
+    "region": 1.0,
+    "water": 0.5,
+    "base": 1.0,
+    "facility": 0.5,
+    "city": 0.0,
+    "admin2": 0.0,
+    "airport": -1.5,
+}
+ALIAS_PENALTY = 0.7
+COUNTRY_WEIGHT = 3.0
+ADMIN1_WEIGHT = 3.0
+QUALIFIER_BONUS = 8.0
+DEMONYM_BONUS = 4.0
+# "Kirkuk province", "Basra city": generic words after a name, with the kind of place they ask for.
+SUFFIXES = {
+    "province": "admin1",
+    "governorate": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "oblast": "admin1",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "district": "admin1",
+}
+
+
+@dataclass
+class Resolved:
+    mention: Mention
+    candidate: Candidate
+    confidence: float
+
+
+def _lookup_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[list[Candidate]]:
+    keys = {mention.key for mention in mentions}
+    for mention in mentions:
+        head, _, last = mention.key.rpartition(" ")
+        if last in SUFFIXES and head:
+            keys.add(head)
+    found = gazetteer.lookup(keys)
+    result: list[list[Candidate]] = []
+    for mention in mentions:
+        candidates = found.get(mention.key)
+        if not candidates:
+            head, _, last = mention.key.rpartition(" ")
+            wanted = SUFFIXES.get(last)
+            candidates = [c for c in found.get(head, []) if c.feature == wanted] or found.get(
+                head, []
+            )
+        result.append([c for c in candidates or [] if c.lat is not None])
+    return result
+
+
+def _qualifier(doc: Doc, mention: Mention, resolved_next: list[Candidate]):
+    """(admin1 code, country) named right after "<mention>," if any."""
+    if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
+        return None
+    for candidate in sorted(resolved_next, key=lambda c: -c.population):
+        if candidate.feature == "admin1":
+            return candidate.admin1_code, candidate.country
+        if candidate.feature == "country":
+            return None, candidate.country
+    return None
+
+
+def _demonym_hint(doc: Doc, mention: Mention) -> str | None:
+    demonyms = load_demonyms()
+    for token in doc[max(0, mention.start - 4) : mention.start]:
+        word = token.lower_
+        country = demonyms.get(word) or (word.endswith("s") and demonyms.get(word[:-1]))
+        if country:
+            return country
+    return None
+
+
+def _prior(candidate: Candidate) -> float:
+    score = math.log10(candidate.population + 10) + FEATURE_PRIOR.get(candidate.feature, 0.0)
+    return score - (ALIAS_PENALTY if candidate.kind else 0.0)
+
+
+def _votes(picks: list[Candidate | None], mentions: list[Mention]):
+    """Per mention key, the country and admin1 votes of every other mention."""
+    countries: Counter = Counter()
+    admin1s: Counter = Counter()
+    by_key: dict[str, tuple[Counter, Counter]] = {}
+    for mention, pick in zip(mentions, picks, strict=True):
+        if pick is None:
+            continue
+        own = by_key.setdefault(mention.key, (Counter(), Counter()))
+        if pick.country:
+            countries[pick.country] += 1
+            own[0][pick.country] += 1
+        code = pick.admin1_code
+        if code and pick.feature != "country":
+            admin1s[code] += 1
+            own[1][code] += 1
+    return countries, admin1s, by_key
+
+
+def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolved]:
+    candidate_lists = _lookup_mentions(mentions, gazetteer)
+    statics: list[list[float]] = []
+    for index, (mention, candidates) in enumerate(zip(mentions, candidate_lists, strict=True)):
+        following = []
+        if index + 1 < len(mentions) and mentions[index + 1].start == mention.end + 1:
+            following = candidate_lists[index + 1]
+        qualifier = _qualifier(doc, mention, following)
+        hint = _demonym_hint(doc, mention)
+        scores = []
+        for candidate in candidates:
+            score = _prior(candidate)
+            if qualifier is not None:
+                code, country = qualifier
+                if (code and candidate.admin1_code == code) or (
+                    not code and candidate.country == country
+                ):
+                    score += QUALIFIER_BONUS
+            if hint and candidate.country == hint:
+                score += DEMONYM_BONUS
+            scores.append(score)
+        statics.append(scores)
+
+    picks: list[Candidate | None] = [
+        candidates[max(range(len(scores)), key=scores.__getitem__)] if candidates else None
+        for candidates, scores in zip(candidate_lists, statics, strict=True)
+    ]
+    results: list[Resolved] = []
+    for _ in range(2):
+        countries, admin1s, by_key = _votes(picks, mentions)
+        results = []
+        for i, mention in enumerate(mentions):
+            candidates = candidate_lists[i]
+            if not candidates:
+                picks[i] = None
+                continue
+            own_countries, own_admin1s = by_key.get(mention.key, (Counter(), Counter()))
+            other_total = max(1, sum(countries.values()) - sum(own_countries.values()))
+            admin1_total = max(1, sum(admin1s.values()) - sum(own_admin1s.values()))
+            scored = []
+            for candidate, score in zip(candidates, statics[i], strict=True):
+                if candidate.country:
+                    share = countries[candidate.country] - own_countries[candidate.country]
+                    score += COUNTRY_WEIGHT * share / other_total
+                if candidate.admin1_code and candidate.feature != "country":
+                    code = candidate.admin1_code
+                    score += ADMIN1_WEIGHT * (admin1s[code] - own_admin1s[code]) / admin1_total
+                scored.append((score, candidate))
+            scored.sort(key=lambda item: -item[0])
+            best_score, best = scored[0]
+            margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
+            picks[i] = best
+            results.append(Resolved(mention, best, round(1 - 0.5 * math.exp(-margin), 3)))
+    return _place_counties(results)
+
+
+def _place_counties(results: list[Resolved]) -> list[Resolved]:
+    """Counties have no coordinates of their own offline; the towns of the same state that the
+    article mentions are a closer stand-in than the state's centre."""
+    towns: dict[str, list[Candidate]] = {}
+    for item in results:
+        if item.candidate.feature == "city" and item.candidate.admin1_code:
+            towns.setdefault(item.candidate.admin1_code, []).append(item.candidate)
+    for item in results:
+        candidate = item.candidate
+        if candidate.feature != "admin2" or candidate.admin1_code not in towns:
+            continue
+        near = towns[candidate.admin1_code]
+        lat = sum(town.lat for town in near) / len(near)
+        lon = sum(town.lon for town in near) / len(near)
+        item.candidate = replace(candidate, lat=round(lat, 4), lon=round(lon, 4))
+    return results

@@ -1,0 +1,148 @@
+"""Toponym recognition: which stretches of a Doc name places.
+
+Two sources: the statistical NER (GPE, LOC, FAC) and a gazetteer phrase match over capitalised
+token runs, which catches what NER misses (bases such as "Ayn al-Asad", small towns). Demonyms
+("Iraqi", "Americans") and people's names are not places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .data import load_demonyms, load_region_abbreviations
+from .gazetteer import Candidate, Gazetteer
+from .names import normalize
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entities whose words must not be read as places ("Jordan Peterson", "the Paris Agreement" is fine).
+BLOCKING_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
+MAX_WORDS = 5
+# A phrase match must name something this big (or be a country, region, base...) to be trusted
+# without NER's support: small towns share names with common capitalised words.
+MIN_PHRASE_POPULATION = 20_000
+PHRASE_FEATURES = {"country", "admin1", "admin2", "base", "region", "water", "continent"}
+_LEADING = ("the ",)
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets in the doc
+    end: int
+    key: str
+    source: str  # "ner" or "gazetteer"
+
+
+def mention_key(text: str) -> str:
+    key = normalize(text)
+    for prefix in _LEADING:
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+    if key.endswith(" s") and text.rstrip().endswith(("'s", "’s")):
+        key = key[:-2]
+    return key
+
+
+def is_demonym(text: str) -> bool:
+    demonyms = load_demonyms()
+    word = text.strip().casefold()
+    return word in demonyms or (word.endswith("s") and word[:-1] in demonyms)
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    """Drops a leading "the" and trailing possessive or punctuation from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _abbreviation_key(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str:
+    """The lookup key of a span, reading "N.C." or (after a comma) "NC" as the state's name."""
+    text = doc[start:end].text
+    full = load_region_abbreviations().get(text)
+    if full is None and end - start == 1 and len(text) == 2 and text.isupper() and start > 0:
+        if doc[start - 1].text == ",":
+            state = gazetteer.admin1(f"US.{text}")
+            full = state.name if state is not None else None
+    return mention_key(full or text)
+
+
+def _phrase_worthy(candidates: list[Candidate]) -> bool:
+    for candidate in candidates:
+        if candidate.kind == 0 and (
+            candidate.feature in PHRASE_FEATURES or candidate.population >= MIN_PHRASE_POPULATION
+        ):
+            return True
+        if candidate.feature in ("base", "facility", "region", "water", "country"):
+            return True
+    return False
+
+
+def _capitalised(doc: Doc, index: int) -> bool:
+    token = doc[index]
+    return token.is_title and token.is_alpha or token.text in ("al-", "el-")
+
+
+def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Place mentions in `doc`, longest-first, not overlapping, in text order."""
+    taken = [False] * len(doc)
+    blocked = [False] * len(doc)
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ in BLOCKING_LABELS:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    ner_spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = _trim(ent)
+        if start >= end or is_demonym(doc[start:end].text):
+            continue
+        ner_spans.append((start, end))
+
+    # Gazetteer phrase matches over capitalised runs; NER spans are also looked up so that
+    # one query serves both.
+    grams: dict[tuple[int, int], str] = {}
+    for i in range(len(doc)):
+        if blocked[i] or not _capitalised(doc, i):
+            continue
+        for j in range(i + 1, min(i + MAX_WORDS, len(doc)) + 1):
+            if blocked[j - 1] or not (_capitalised(doc, j - 1) or doc[j - 1].is_lower):
+                break
+            if doc[j - 1].is_lower and doc[j - 1].text not in ("al", "el", "of", "de"):
+                break
+            grams[(i, j)] = mention_key(doc[i:j].text)
+    keys = set(grams.values()) | {mention_key(doc[s:e].text) for s, e in ner_spans}
+    found = gazetteer.lookup(keys)
+
+    for start, end in ner_spans:
+        mentions.append(Mention(start, end, _abbreviation_key(doc, start, end, gazetteer), "ner"))
+        for i in range(start, end):
+            taken[i] = True
+    # "Fort Bragg, N.C.": a state abbreviation after a comma names the state.
+    for i in range(2, len(doc)):
+        if taken[i] or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+            continue
+        key = _abbreviation_key(doc, i, i + 1, gazetteer)
+        if key != mention_key(doc[i].text):
+            mentions.append(Mention(i, i + 1, key, "abbreviation"))
+            taken[i] = True
+    for (start, end), key in sorted(grams.items(), key=lambda item: item[0][0] - item[0][1]):
+        if any(taken[start:end]) or key not in found or not _phrase_worthy(found[key]):
+            continue
+        if is_demonym(doc[start:end].text):
+            continue
+        # A sentence's first word is capitalised anyway: trust it only for unambiguous names.
+        if doc[start].is_sent_start and end - start == 1:
+            continue
+        mentions.append(Mention(start, end, key, "gazetteer"))
+        for i in range(start, end):
+            taken[i] = True
+    mentions.sort(key=lambda mention: mention.start)
+    return mentions
