@@ -1,9 +1,239 @@
-"""Core commands: run, events, export, show. (skeleton: filled in by the ingest/store work)"""
+"""Core commands: `run` (articles in, events stored), `events`, `export` and `show`."""
 
 from __future__ import annotations
 
+import functools
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
 import typer
+from rich.console import Console
+
+from .exceptions import FlashpointError, InputError
+from .export import write
+from .export.detail import event_detail
+from .export.table import events_table
+from .ingest.batch import RunSummary, process
+from .model import PLOVER_TYPES, Event
+from .store import Store
+
+DB_HELP = "Database: SQLAlchemy URL or SQLite file (default: flashpoint.db, or FLASHPOINT_DB)."
+# How many of a run's events the summary lists.
+SUMMARY_ROWS = 10
+# Export reads the database in pages so large stores never sit in memory at once.
+EXPORT_PAGE = 500
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+def _clean_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """User errors end the command with their message and exit code 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except FlashpointError as exc:
+            typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+            raise SystemExit(2) from exc
+
+    return wrapper
+
+
+def parse_day(value: str | None, option: str, last: bool = False) -> date | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY; a month or year means its first day (its last if `last`)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 12, 31) if last else date(int(text), 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            year, month = int(text[:4]), int(text[5:])
+            if not last:
+                return date(year, month, 1)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(option, f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from exc
+
+
+def _check_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    for part in value.split(","):
+        if part.strip().upper() not in PLOVER_TYPES:
+            raise InputError(
+                "--type", f"unknown event type {part!r}; one of {', '.join(PLOVER_TYPES)}"
+            )
+    return value
+
+
+def _check_country(value: str | None) -> str | None:
+    if value is not None and not (len(value.strip()) == 3 and value.strip().isalpha()):
+        raise InputError("--country", f"{value!r} is not an ISO 3166-1 alpha-3 code (e.g. SDN)")
+    return value
+
+
+def _filters(type, actor, country, since, until) -> dict[str, Any]:
+    return {
+        "type": _check_type(type),
+        "actor": actor,
+        "country": _check_country(country),
+        "since": parse_day(since, "--since"),
+        "until": parse_day(until, "--until", last=True),
+    }
+
+
+TypeOption = typer.Option(None, "--type", "-t", help="PLOVER type(s), comma-separated.")
+ActorOption = typer.Option(
+    None, "--actor", "-a", help="Actor or recipient name, part of it, or KB id."
+)
+CountryOption = typer.Option(None, "--country", "-c", help="ISO3 of actor, recipient or location.")
+SinceOption = typer.Option(None, "--since", help="Events on or after this date.")
+UntilOption = typer.Option(None, "--until", help="Events on or before this date.")
+DbOption = typer.Option(None, "--db", help=DB_HELP)
+
+
+@_clean_errors
+def run(
+    paths: list[Path] = typer.Argument(
+        ..., help="Article files or folders (.txt .html .jsonl .xml)."
+    ),
+    db: str | None = DbOption,
+) -> None:
+    """Read articles, extract events, store both, and print a summary."""
+    console = Console(highlight=False)
+    with Store(db) as store:
+        summary = process(paths, store, progress_console=Console(stderr=True))
+        total = store.stats()["events"]
+    for failure in summary.failures:
+        typer.secho(f"error: {failure}", fg=typer.colors.RED, err=True)
+    _print_summary(console, summary)
+    console.print(f"database: {store.shown_url} ({total} events in total)", soft_wrap=True)
+    if summary.failures:
+        # SystemExit, not typer.Exit: `cli.main` runs click with standalone_mode=False, where
+        # click turns typer.Exit into a return value and the exit status would be lost.
+        raise SystemExit(1)
+
+
+def _print_summary(console: Console, summary: RunSummary) -> None:
+    console.print(
+        f"documents: {summary.read} read, {summary.new} new, "
+        f"{summary.already_stored} already stored, {len(summary.failures)} failed",
+        soft_wrap=True,
+    )
+    by_type = Counter(event.event_type for event in summary.events)
+    if not by_type:
+        console.print("events: none found in the new documents", soft_wrap=True)
+        return
+    counts = ", ".join(f"{kind} {count}" for kind, count in by_type.most_common())
+    console.print(f"events: {len(summary.events)} found ({counts})", soft_wrap=True)
+    shown = summary.events[:SUMMARY_ROWS]
+    title = (
+        f"first {len(shown)} of {len(summary.events)} events"
+        if len(shown) < len(summary.events)
+        else None
+    )
+    console.print(events_table(shown, title=title))
+
+
+@_clean_errors
+def events(
+    type: str | None = TypeOption,
+    actor: str | None = ActorOption,
+    country: str | None = CountryOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many events."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first."),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+    db: str | None = DbOption,
+) -> None:
+    """List stored events, oldest first, filtered."""
+    filters = _filters(type, actor, country, since, until)
+    with Store(db) as store:
+        found = store.events(**filters, limit=limit, offset=offset)
+        total = store.count_events(**filters) if format is ListFormat.table else len(found)
+    if format is not ListFormat.table:
+        write(found, format.value, sys.stdout)
+        return
+    console = Console(highlight=False)
+    if not found:
+        console.print("no events match", soft_wrap=True)
+        return
+    console.print(events_table(found))
+    console.print(f"{len(found)} of {total} matching events (from {offset + 1})", soft_wrap=True)
+
+
+def _all_events(store: Store, filters: dict[str, Any]) -> Iterator[Event]:
+    offset = 0
+    while True:
+        page = store.events(**filters, limit=EXPORT_PAGE, offset=offset)
+        yield from page
+        if len(page) < EXPORT_PAGE:
+            return
+        offset += EXPORT_PAGE
+
+
+@_clean_errors
+def export(
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="File format."),
+    out: str = typer.Option(..., "--out", "-o", help="File to write ('-' for standard output)."),
+    type: str | None = TypeOption,
+    actor: str | None = ActorOption,
+    country: str | None = CountryOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    db: str | None = DbOption,
+) -> None:
+    """Write stored events to a file: JSON lines (the contract), CSV or GeoJSON."""
+    filters = _filters(type, actor, country, since, until)
+    with Store(db) as store:
+        if out == "-":
+            count = write(_all_events(store, filters), format.value, sys.stdout)
+        else:
+            try:
+                with open(out, "w", encoding="utf-8", newline="") as stream:
+                    count = write(_all_events(store, filters), format.value, stream)
+            except OSError as exc:
+                raise InputError(out, f"cannot write: {exc.strerror or exc}") from exc
+    noun = "located events" if format is ExportFormat.geojson else "events"
+    typer.echo(f"wrote {count} {noun} to {out}", err=True)
+
+
+@_clean_errors
+def show(
+    event_id: str = typer.Argument(..., help="Event id (or its first characters)."),
+    db: str | None = DbOption,
+) -> None:
+    """One event in full: actors, date, place, evidence sentence with the trigger, its article."""
+    with Store(db) as store:
+        found = store.event(event_id.strip())
+        if found is None:
+            raise InputError(event_id, f"no such event in {store.shown_url}")
+    console = Console(highlight=False)
+    console.print(event_detail(*found))
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("run")(run)
+    app.command("events")(events)
+    app.command("export")(export)
+    app.command("show")(show)

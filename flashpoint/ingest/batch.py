@@ -1,0 +1,145 @@
+"""A whole ingest run: read inputs, skip what is stored, run the pipeline, store the results.
+
+One bad file, or one document the pipeline chokes on, is reported and skipped; everything else
+is stored, each document in its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import config
+from ..exceptions import FlashpointError, InputError
+from ..model import Document, Event
+from ..pipeline import annotate
+from . import read_paths
+
+# Runs with at least this many new documents show a progress bar.
+PROGRESS_MIN = 10
+
+
+@dataclass
+class RunSummary:
+    read: int = 0
+    new: int = 0
+    already_stored: int = 0
+    # "<file>: <reason>" for every input that could not be read, processed or stored.
+    failures: list[str] = field(default_factory=list)
+    # The events of the documents stored by this run, in input order.
+    events: list[Event] = field(default_factory=list)
+
+
+def _source(document: Document) -> str:
+    """Where a document came from, for messages: its file, and its id when the file holds many."""
+    if document.path and Path(document.path).name != document.id:
+        return f"{document.path} ({document.id})"
+    return document.path or document.id
+
+
+def annotate_safely(
+    documents: list[Document], nlp: Language | None, batch_size: int
+) -> Iterator[tuple[Document, Doc | None, Exception | None]]:
+    """(document, doc, None), or (document, None, error) for a document the pipeline fails on.
+
+    Batches keep spaCy fast; when a batch fails its documents are retried one at a time, so
+    that a single pathological article costs only itself.
+    """
+    for begin in range(0, len(documents), batch_size):
+        batch = documents[begin : begin + batch_size]
+        try:
+            results = list(annotate(batch, nlp, batch_size=batch_size))
+        except FlashpointError:
+            raise
+        except Exception:
+            results = None
+        if results is not None:
+            for document, doc in results:
+                yield document, doc, None
+            continue
+        for document in batch:
+            try:
+                [(annotated, doc)] = list(annotate([document], nlp))
+            except FlashpointError:
+                raise
+            except Exception as exc:  # a bug in a component: report it and keep going
+                yield document, None, exc
+            else:
+                yield annotated, doc, None
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]] | None:
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return None
+    return [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+
+
+def collect(paths: Iterable[str | Path], store, summary: RunSummary) -> list[Document]:
+    """The documents that still need processing; counts and failures go into `summary`."""
+    pending: list[Document] = []
+    seen: set[str] = set()
+    for item in read_paths(paths):
+        if isinstance(item, InputError):
+            summary.failures.append(str(item))
+            continue
+        summary.read += 1
+        if item.content_hash in seen or store.has_document(item):
+            summary.already_stored += 1
+            continue
+        seen.add(item.content_hash)
+        pending.append(item)
+    return pending
+
+
+def process(
+    paths: Iterable[str | Path],
+    store,
+    nlp: Language | None = None,
+    progress_console: Console | None = None,
+) -> RunSummary:
+    """Ingest files and folders into `store` (a flashpoint.store.Store); returns what happened."""
+    summary = RunSummary()
+    pending = collect(paths, store, summary)
+    if not pending:
+        return summary
+    if nlp is None:
+        from ..nlp import build_pipeline
+
+        nlp = build_pipeline()
+    batch_size = max(1, int(config.get("batch_size") or 16))
+    progress = Progress(
+        TextColumn("extracting events"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=progress_console,
+        transient=True,
+        disable=len(pending) < PROGRESS_MIN,
+    )
+    with progress:
+        task = progress.add_task("documents", total=len(pending))
+        for document, doc, error in annotate_safely(pending, nlp, batch_size):
+            progress.advance(task)
+            if doc is None:
+                summary.failures.append(
+                    f"{_source(document)}: pipeline failed: {type(error).__name__}: {error}"
+                )
+                continue
+            events = list(doc._.fp_events or [])
+            try:
+                stored = store.save(document, events, _sentences(doc))
+            except FlashpointError as exc:
+                summary.failures.append(str(exc))
+                continue
+            if stored:
+                summary.new += 1
+                summary.events.extend(events)
+            else:
+                summary.already_stored += 1
+    return summary

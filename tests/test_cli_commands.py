@@ -1,0 +1,243 @@
+"""The core commands through the real CLI app: run, events, export, show, and their exit codes.
+
+Most tests use a small stand-in pipeline (a sentencizer and a component that reads "killed"
+sentences as ASSAULT events) so they test the plumbing, not the extractor being built elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from typer.testing import CliRunner
+
+import flashpoint.nlp
+from flashpoint.cli import app
+from flashpoint.model import Actor, Event, Evidence
+from flashpoint.store import Store
+
+runner = CliRunner()
+
+
+@Language.component("fp_test_events")
+def _fake_events(doc):
+    if "CRASH" in doc.text:
+        raise RuntimeError("component bug")
+    events = []
+    for sentence in doc.sents:
+        trigger = re.search(r"\bkilled\b", sentence.text)
+        if trigger:
+            start = sentence.start_char + trigger.start()
+            events.append(
+                Event(
+                    doc_id=doc._.fp_doc_id,
+                    event_type="ASSAULT",
+                    evidence=Evidence(
+                        sentence.text, sentence.start_char, sentence.end_char, start, start + 6
+                    ),
+                    actor=Actor(name="Rapid Support Forces", country="SDN", sector="REB"),
+                    trigger="killed",
+                    dead=12,
+                )
+            )
+    doc._.fp_events = events
+    return doc
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fp_test_events")
+    monkeypatch.setattr(flashpoint.nlp, "build_pipeline", lambda *args, **kwargs: nlp)
+    return nlp
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "el_fasher.txt").write_text(
+        "Shelling hits market\n\nEL FASHER, May 12, 2024 — Shells killed at least 12 civilians "
+        "at a market on Sunday, medics said. Residents fled north."
+    )
+    (folder / "talks.txt").write_text("Delegations met in Jeddah for a second day of talks.")
+    (folder / "wire.jsonl").write_text(
+        '{"id": "w1", "text": "Gunmen killed a guard at the depot.", "published": "2024-05-10"}\n'
+        '{"id": "w2", "text": "Protesters marched in the capital."}\n'
+    )
+    return folder
+
+
+def _invoke(*args: str):
+    # A wide terminal, so that table cells are not wrapped mid-name.
+    return runner.invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+def test_run_stores_documents_and_prints_summary(
+    fake_pipeline, articles: Path, db_url: str
+) -> None:
+    result = _invoke("run", str(articles), "--db", db_url)
+    assert result.exit_code == 0, result.output
+    assert "documents: 4 read, 4 new, 0 already stored, 0 failed" in result.stdout
+    assert "events: 2 found (ASSAULT 2)" in result.stdout
+    assert "Rapid Support Forces" in result.stdout
+    with Store(db_url) as store:
+        assert [document.id for document in store.documents()] == [
+            "el_fasher.txt",
+            "talks.txt",
+            "w1",
+            "w2",
+        ]
+        assert store.document("el_fasher.txt").title == "Shelling hits market"
+        # Every sentence of the article is kept, not only the evidence.
+        assert len(store.sentences("el_fasher.txt")) == 2
+        assert store.stats()["events"] == 2
+
+
+def test_running_again_on_the_same_folder_adds_nothing(
+    fake_pipeline, articles: Path, db_url: str
+) -> None:
+    _invoke("run", str(articles), "--db", db_url)
+    again = _invoke("run", str(articles), "--db", db_url)
+    assert again.exit_code == 0
+    assert "documents: 4 read, 0 new, 4 already stored, 0 failed" in again.stdout
+    with Store(db_url) as store:
+        assert store.stats()["documents"] == 4
+        assert store.stats()["events"] == 2
+
+
+def test_bad_inputs_are_listed_and_exit_code_is_one_while_the_rest_is_stored(
+    fake_pipeline, articles: Path, db_url: str
+) -> None:
+    (articles / "scan.txt").write_bytes(b"\x00\x01\x02\x03\x04binary")
+    (articles / "empty.txt").write_text("")
+    (articles / "crash.txt").write_text("This article makes the component CRASH.")
+    with (articles / "wire.jsonl").open("a") as stream:
+        stream.write("{not json\n")
+    result = _invoke("run", str(articles), str(articles / "missing.txt"), "--db", db_url)
+    assert result.exit_code == 1
+    assert "documents: 5 read, 4 new, 0 already stored, 5 failed" in result.stdout
+    for message in (
+        f"error: {articles / 'scan.txt'}: binary file",
+        f"error: {articles / 'empty.txt'}: empty file",
+        f"error: {articles / 'wire.jsonl'}:3: invalid JSON",
+        f"error: {articles / 'crash.txt'}: pipeline failed: RuntimeError: component bug",
+        f"error: {articles / 'missing.txt'}: no such file or directory",
+    ):
+        assert message in result.stderr
+    with Store(db_url) as store:
+        assert store.stats()["documents"] == 4
+
+
+def test_run_with_unusable_database_fails_cleanly(fake_pipeline, articles: Path) -> None:
+    result = _invoke("run", str(articles), "--db", "sqlite:////no/such/folder/x.db")
+    assert result.exit_code == 2
+    assert "error: sqlite:////no/such/folder/x.db: folder /no/such/folder does not exist" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.output
+
+
+@pytest.fixture
+def filled_db(fake_pipeline, articles: Path, db_url: str) -> str:
+    assert _invoke("run", str(articles), "--db", db_url).exit_code == 0
+    return db_url
+
+
+@pytest.mark.parametrize(
+    ("args", "count"),
+    [
+        ([], 2),
+        (["--type", "ASSAULT"], 2),
+        (["--type", "protest"], 0),
+        (["--actor", "rapid support"], 2),
+        (["--country", "SDN"], 2),
+        (["--since", "2024-05-11"], 1),
+        (["--until", "2024-05"], 2),
+        (["--limit", "1"], 1),
+    ],
+)
+def test_events_filters_and_formats(filled_db: str, args: list[str], count: int) -> None:
+    result = _invoke("events", *args, "--format", "jsonl", "--db", filled_db)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == count
+    assert all(record["event_type"] == "ASSAULT" for record in records)
+
+
+def test_events_table_lists_events_with_a_count(filled_db: str) -> None:
+    result = _invoke("events", "--db", filled_db)
+    assert result.exit_code == 0
+    assert "ASSAULT" in result.stdout
+    assert "2 of 2 matching events" in result.stdout
+    empty = _invoke("events", "--type", "PROTEST", "--db", filled_db)
+    assert "no events match" in empty.stdout
+
+
+def test_events_csv_has_a_header_and_rows(filled_db: str) -> None:
+    result = _invoke("events", "--format", "csv", "--db", filled_db)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["doc_id"] for row in rows] == ["w1", "el_fasher.txt"]
+    assert rows[0]["actor_name"] == "Rapid Support Forces"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "12/05/2024"], "error: --since: '12/05/2024' is not a date"),
+        (["--type", "EXPLODE"], "error: --type: unknown event type 'EXPLODE'"),
+        (["--country", "Sudan"], "error: --country: 'Sudan' is not an ISO 3166-1 alpha-3"),
+    ],
+)
+def test_bad_options_are_clean_errors(filled_db: str, args: list[str], message: str) -> None:
+    result = _invoke("events", *args, "--db", filled_db)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("format", ["jsonl", "csv", "geojson"])
+def test_export_writes_the_file(filled_db: str, tmp_path: Path, format: str) -> None:
+    out = tmp_path / f"events.{format}"
+    result = _invoke("export", "--format", format, "--out", str(out), "--db", filled_db)
+    assert result.exit_code == 0, result.output
+    content = out.read_text()
+    if format == "jsonl":
+        assert len(content.splitlines()) == 2
+        assert "wrote 2 events" in result.stderr
+    elif format == "csv":
+        assert len(content.splitlines()) == 3
+    else:
+        # The stand-in pipeline locates nothing.
+        assert json.loads(content)["features"] == []
+
+
+def test_export_to_an_unwritable_place_is_a_clean_error(filled_db: str) -> None:
+    result = _invoke("export", "--out", "/no/such/folder/out.jsonl", "--db", filled_db)
+    assert result.exit_code == 2
+    assert "error: /no/such/folder/out.jsonl: cannot write" in result.stderr
+
+
+def test_show_prints_event_evidence_with_trigger_and_article(filled_db: str) -> None:
+    with Store(filled_db) as store:
+        [event] = store.events(doc_id="el_fasher.txt")
+    result = _invoke("show", event.id, "--db", filled_db)
+    assert result.exit_code == 0, result.output
+    assert "Shells [killed] at least 12 civilians" in result.stdout
+    assert "Shelling hits market" in result.stdout
+    assert "el_fasher.txt" in result.stdout
+    assert "ASSAULT" in result.stdout
+    # An unambiguous prefix is enough.
+    assert _invoke("show", event.id[:9], "--db", filled_db).exit_code == 0
+
+
+def test_show_unknown_event_is_a_clean_error(filled_db: str) -> None:
+    result = _invoke("show", "ev_0000000000000000", "--db", filled_db)
+    assert result.exit_code == 2
+    assert "error: ev_0000000000000000: no such event" in result.stderr
