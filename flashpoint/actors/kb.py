@@ -13,7 +13,6 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import yaml
@@ -343,7 +342,8 @@ def build(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
     )
 
 
-@cache
 def get_kb() -> KnowledgeBase:
     """The knowledge base with the user's overlay folder, built once per process."""
-    return build([overlay_dir()])
+    from .cache import load
+
+    return load()[0]

@@ -10,11 +10,10 @@ words never do.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz import fuzz
 
-from .kb import KnowledgeBase, get_kb
+from .kb import KnowledgeBase
 from .normalize import Token, alias_key, case_ok, plurals, skeleton, tokenize
 
 END = ""
@@ -46,12 +45,15 @@ class Index:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.trie: dict = {}
         self.fuzzy: dict[str, list[tuple[Ref, tuple[str, ...]]]] = {}
-        for entry in kb.entries.values():
+        # Curated names first, then demonyms, capitals, sectors and titles, and imported names last:
+        # an imported alias never shadows anything curated.
+        curated = [entry for entry in kb.entries.values() if entry.source != "phoenix"]
+        imported = [entry for entry in kb.entries.values() if entry.source == "phoenix"]
+        for entry in curated:
             ref = ("entity", entry.id)
-            curated = entry.source != "phoenix"
             for name in entry.names:
                 norms = self.add(name, ref)
-                if curated and norms and self._fuzzy_worthy(norms):
+                if norms and self._fuzzy_worthy(norms):
                     self.fuzzy.setdefault(skeleton(norms), []).append((ref, norms))
         for demonym, iso3 in kb.demonyms.items():
             for form in (demonym, *plurals(demonym)):
@@ -63,13 +65,16 @@ class Index:
                 self.add(form, ("sector", code, strong))
         for title, (role, country) in kb.titles.items():
             self.add(title, ("title", role, country or ""))
+        for entry in imported:
+            for name in entry.aliases:
+                self.add(name, ("entity", entry.id), imported=True)
 
     @staticmethod
     def _fuzzy_worthy(norms: tuple[str, ...]) -> bool:
         letters = sum(len(word) for word in norms)
         return letters >= FUZZY_MIN_LETTERS and (len(norms) > 1 or letters >= 9)
 
-    def add(self, alias: str, ref: Ref) -> tuple[str, ...]:
+    def add(self, alias: str, ref: Ref, imported: bool = False) -> tuple[str, ...]:
         norms, modes = alias_key(alias)
         if not norms or len(norms) > MAX_TOKENS:
             return ()
@@ -77,6 +82,8 @@ class Index:
         for norm in norms:
             node = node.setdefault(norm, {})
         terminals = node.setdefault(END, [])
+        if imported and terminals:
+            return norms
         if not any(existing == ref and had == modes for existing, had in terminals):
             terminals.append((ref, modes))
         return norms
@@ -137,9 +144,10 @@ def select(candidates: list[Match]) -> list[Match]:
     return sorted(chosen, key=lambda m: m.first)
 
 
-@cache
 def get_index() -> Index:
-    return Index(get_kb())
+    from .cache import load
+
+    return load()[1]
 
 
 def find(text: str) -> list[Match]:

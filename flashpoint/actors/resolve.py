@@ -1,12 +1,86 @@
-"""Resolve a noun phrase to an Actor. (placeholder: replaced by the actors work)"""
+"""Resolve a noun phrase to an Actor: a KB entry when one is named, else country + sector.
+
+Called by the event coder for subject/object phrases, many times per document, so everything it
+needs is computed once per Doc (`mentions.annotate`) and this function only looks things up.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Span
 
 from ..model import Actor
+from .kb import get_kb
+from .mentions import Mention, annotate, generic_actor, phrase_sector, sector_of
+
+NAMED_KINDS = ("entity", "title", "coref", "phrase", "country", "capital")
+COUNTRY_KINDS = ("country", "capital", "demonym")
+# Heads after which the actor of "X of Y" is Y: "hundreds of protesters", "members of the PMF".
+PARTITIVE_POS = frozenset({"NUM"})
+
+
+def _inside(mentions: list[Mention], span: Span) -> list[Mention]:
+    return [m for m in mentions if m.start >= span.start and m.end <= span.end]
+
+
+def _of_object(span: Span):
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and span.start <= pobj.i < span.end:
+                    return span.doc[pobj.left_edge.i : min(pobj.right_edge.i + 1, span.end)]
+    return None
+
+
+def _located(actor: Actor, span: Span) -> Actor:
+    return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
 
 
 def resolve_span(span: Span) -> Actor | None:
     """The actor a noun-phrase span refers to, or None when it names no actor."""
+    if len(span) == 0:
+        return None
+    kb = get_kb()
+    mentions = annotate(span.doc)
+    root = span.root
+    if root.lower_ in kb.partitives or root.pos_ in PARTITIVE_POS:
+        inner = _of_object(span)
+        if inner is not None and len(inner) < len(span):
+            return resolve_span(inner)
+    inside = _inside(mentions, span)
+    for kind in NAMED_KINDS:
+        for mention in inside:
+            if (
+                mention.kind == kind
+                and mention.start <= root.i < mention.end
+                and mention.actor is not None
+                and not mention.backer
+            ):
+                return _located(mention.actor, span)
+    by_token = {i: m for m in inside for i in range(m.start, m.end)}
+    sector, strong = sector_of(kb, root, by_token)
+    if sector and not strong:
+        sector = phrase_sector(kb, span, by_token) or sector
+    usable = [m for m in inside if m.actor is not None and not m.backer and m.end <= root.i + 1]
+    named = [m for m in usable if m.kind in ("entity", "title", "coref") and m.entry is not None]
+    named = [m for m in named if m.entry.type != "country"]
+    countries = [
+        m
+        for m in usable
+        if m.kind in COUNTRY_KINDS or (m.entry is not None and m.entry.type == "country")
+    ]
+    if named:
+        closest = named[-1]
+        if sector and closest.entry.type == "person":
+            return generic_actor(kb, closest.actor.country, sector, span)
+        return _located(closest.actor, span)
+    if countries:
+        country = countries[-1].actor.country
+        if sector:
+            return generic_actor(kb, country, sector, span)
+        return None
+    if sector and strong:
+        return generic_actor(kb, None, sector, span)
     return None
