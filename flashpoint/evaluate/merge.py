@@ -13,6 +13,7 @@ mentions. `oracle_*` figures score the merge alone, on events built from the gol
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -96,9 +97,15 @@ def load_gold(path: Path) -> tuple[dict[str, Document], list[GoldMention]]:
 
 
 def align(gold: list[GoldMention], events: list[Event]) -> dict[int, Event]:
-    """Gold index -> predicted event, one-to-one, best trigger match first."""
+    """Gold index -> predicted event, one-to-one, best trigger match first.
+
+    Where one sentence holds several gold mentions of a type ("the airstrikes ... for the rocket
+    attack"), a prediction must overlap the gold trigger: its position alone does not say which.
+    """
+    crowded = Counter((m.doc_id, m.start, m.event_type) for m in gold)
     options = []
     for gold_index, mention in enumerate(gold):
+        ambiguous = crowded[(mention.doc_id, mention.start, mention.event_type)] > 1
         for event_index, event in enumerate(events):
             if event.doc_id != mention.doc_id or event.event_type != mention.event_type:
                 continue
@@ -113,6 +120,8 @@ def align(gold: list[GoldMention], events: list[Event]) -> dict[int, Event]:
                     trigger_start < mention.trigger_end and trigger_end > mention.trigger_start
                 )
                 distance = 0 if overlaps else abs(trigger_start - mention.trigger_start)
+            if ambiguous and distance:
+                continue
             options.append((distance, gold_index, event_index))
     aligned: dict[int, Event] = {}
     used: set[int] = set()

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Actor, Event, Place
+from ..model import Actor, Event, Place, TimeSpan
 from .settings import MergeSettings, load_settings
 
 # Ordinal-day bounds for mentions with no date at all: they overlap everything.
@@ -46,6 +46,9 @@ class Mention:
     ) -> Mention:
         settings = settings or load_settings()
         span = event.date
+        if span is not None and _is_document_date(span, published):
+            # The extractor's fallback when the text gives no time: not evidence of the day.
+            span = None
         if span is not None:
             tolerance = settings.tolerance(span.precision)
             first = span.start.toordinal() - tolerance
@@ -76,6 +79,10 @@ class Mention:
         )
 
 
+def _is_document_date(span: TimeSpan, published: date | None) -> bool:
+    return span.text is None and published is not None and span.start == span.end == published
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi = phi2 - phi1
@@ -93,21 +100,33 @@ def actors_compatible(
     """
     if first is None or second is None:
         return True
-    if first.id and second.id:
-        return first.id == second.id
+    settings = settings or load_settings()
+    first_id, second_id = _identity(first, settings), _identity(second, settings)
+    if first_id and second_id:
+        return first_id == second_id
     if first.country and second.country and first.country != second.country:
         return False
     if first.sector and second.sector:
-        settings = settings or load_settings()
         return frozenset((first.sector, second.sector)) not in settings.distinct_sectors
     return True
 
 
-def _actor_agreement(first: Actor | None, second: Actor | None) -> str | None:
+def _identity(actor: Actor, settings: MergeSettings) -> str | None:
+    """The id when it names one actor; ids of a kind of actor ("generic/USA/MIL") compare by
+    country and sector instead."""
+    if actor.id and not actor.id.startswith(settings.generic_id_prefixes):
+        return actor.id
+    return None
+
+
+def _actor_agreement(
+    first: Actor | None, second: Actor | None, settings: MergeSettings
+) -> str | None:
     """ "id" when both name the same KB entry, "country" when country (and sector) agree."""
     if first is None or second is None:
         return None
-    if first.id and second.id and first.id == second.id:
+    first_id = _identity(first, settings)
+    if first_id and first_id == _identity(second, settings):
         return "id"
     if first.country and first.country == second.country:
         if first.sector and second.sector and first.sector != second.sector:
@@ -191,7 +210,7 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
     if first.article == second.article:
         total += weights["same_document"]
     for role, x, y in (("actor", a.actor, b.actor), ("recipient", a.recipient, b.recipient)):
-        agreement = _actor_agreement(x, y)
+        agreement = _actor_agreement(x, y, settings)
         if agreement:
             total += weights[f"{role}_{agreement}"]
     if first.dated and second.dated and not (first.coarse or second.coarse):

@@ -39,6 +39,7 @@ class MergeSettings:
     weights: dict[str, float]
     compatible_types: frozenset[frozenset[str]]
     distinct_sectors: frozenset[frozenset[str]]
+    generic_id_prefixes: tuple[str, ...]
     date_tolerance_days: dict[str, float]
     coarse_date_days: int
     near_km: float
@@ -112,6 +113,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
             threshold=float(raw["threshold"]),
             weights={name: float(weights[name]) for name in WEIGHT_NAMES},
             compatible_types=frozenset(pairs),
+            generic_id_prefixes=tuple(str(p) for p in raw.get("generic_id_prefixes") or ()),
             distinct_sectors=frozenset(
                 frozenset(entry) for entry in raw.get("distinct_sectors") or []
             ),
