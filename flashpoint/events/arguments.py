@@ -23,12 +23,16 @@ from .lexicon import Lexicon
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 VERB_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "into", "toward", "towards", "with"})
+# Types whose direct object is what is sent or given, not who receives it.
+THING_OBJECT_TYPES = frozenset({"MOBILIZE", "AID", "SANCTION"})
+THING_TARGET_PREPS = frozenset({"to", "against", "toward", "towards", "for", "on", "into"})
 NOUN_TARGET_PREPS = frozenset({"on", "against", "upon", "at", "targeting", "into", "of", "with"})
 # Branches that are not part of a name: "the US, which ...", "Iran and Syria", ", officials said"
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep", "parataxis"})
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
 # Clause links through which a subject-less verb inherits its governor's subject.
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"})
 
 
 def noun_phrase(head: Token) -> Span:
@@ -112,6 +116,11 @@ def verb_subject(verb: Token) -> Token | None:
             if subject is not None:
                 if subject.lower_ in PRONOUN_SUBJECTS and verb.dep_ == "relcl":
                     return verb.head
+                if subject.lower_ in REPORTED_PRONOUNS and verb.dep_ == "ccomp":
+                    # "Hungary said it will support": the pronoun is the speaker
+                    speaker = _child(verb.head, SUBJECTS)
+                    if speaker is not None and speaker.pos_ != "PRON":
+                        return speaker
                 return subject
         if verb.dep_ == "relcl":
             return verb.head
@@ -121,28 +130,34 @@ def verb_subject(verb: Token) -> Token | None:
             return None
         if verb.dep_ == "ccomp":
             return None  # reported clause without a subject: do not credit the speaker
-        if verb.dep_ == "pcomp":
-            verb = verb.head.head  # "by bombing" -> the verb the preposition hangs on
-        else:
-            verb = verb.head
+        # "by bombing" -> the verb the preposition hangs on
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if verb.dep_ == "prep":
             verb = verb.head
     return None
 
 
-def verb_recipient(verb: Token) -> Token | None:
+def verb_recipient(verb: Token, event_type: str, skip: set[int]) -> Token | None:
+    """The one acted on. For types whose object is the thing moved or given (troops, aid) the
+    recipient is the one it goes to or against."""
     if is_passive(verb):
         subject = _child(verb, PASSIVE_SUBJECTS)
         if subject is not None:
             return subject
-    obj = _child(verb, ("dobj", "dative"))
-    if obj is not None and not obj.like_num:
+    dative = _child(verb, ("dative",))
+    if dative is not None and dative.pos_ != "ADP":
+        return dative
+    obj = _child(verb, ("dobj",))
+    if obj is not None and (obj.i in skip or obj.like_num or event_type in THING_OBJECT_TYPES):
+        obj = None
+    if obj is not None:
         return obj
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS):
+    preps = THING_TARGET_PREPS if event_type in THING_OBJECT_TYPES else VERB_TARGET_PREPS
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
         pobj = _child(prep, ("pobj",))
-        if pobj is not None:
+        if pobj is not None and pobj.i not in skip:
             return pobj
-    return obj
+    return None
 
 
 def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
@@ -156,9 +171,13 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
             actor = _child(child, ("pobj",))
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and recipient is None:
             recipient = _child(child, ("pobj",))
-        elif child.dep_ in ("compound", "amod") and actor is None and child.i < noun.i:
-            if child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN":
-                actor = child
+        elif (
+            child.dep_ in ("compound", "amod")
+            and actor is None
+            and child.i < noun.i
+            and (child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN")
+        ):
+            actor = child
     head = noun.head
     if actor is None and noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head

@@ -39,11 +39,11 @@ def _own_modes(verb: Token, lexicon: Lexicon) -> set[str]:
             child.dep_ in ("advmod", "neg") and lower in lexicon.negation_words
         ):
             modes.add("negation")
-        elif child.dep_ in ("aux",) and lower in lexicon.future_modals:
+        elif child.dep_ == "aux" and lower in lexicon.future_modals:
             modes.add("future")
-        elif child.dep_ in ("aux",) and lower in lexicon.hypothetical_modals:
-            modes.add("hypothetical")
-        elif child.dep_ == "mark" and lower in lexicon.conditional_marks:
+        elif (child.dep_ == "aux" and lower in lexicon.hypothetical_modals) or (
+            child.dep_ == "mark" and lower in lexicon.conditional_marks
+        ):
             modes.add("hypothetical")
         elif child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
             g.dep_ == "det" and g.lower_ == "no" for g in child.children
@@ -51,8 +51,22 @@ def _own_modes(verb: Token, lexicon: Lexicon) -> set[str]:
             modes.add("negation")  # "no Americans were injured", "no one was hurt"
         elif child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "noone"):
             modes.add("negation")
-    # "is going to strike"
+    # "is going to strike", "is ready to send"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+        modes.add("future")
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lexicon.readiness_adjectives:
+        modes.add("future")
+    if (
+        "hypothetical" in modes
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in lexicon.reporting_verbs
+        and any(c.lower_ == "would" for c in verb.children)
+        and not any(
+            c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in verb.children
+        )
+    ):
+        # "said it would withdraw": the future seen from the past, not a hypothesis
+        modes.discard("hypothetical")
         modes.add("future")
     return modes
 

@@ -30,8 +30,13 @@ TENS = {
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Plural scale words and quantifiers say "many" without saying how many.
 VAGUE = frozenset(
-    {"dozens", "scores", "hundreds", "thousands", "millions", "several", "many", "some",
+    {"dozens", "scores", "hundreds", "thousands", "millions", "several", "many",
      "numerous", "multiple", "few", "countless", "tens", "more", "most", "various"}
+)  # fmt: skip
+# Words around a number that bound or hedge it: "at least 24", "around 62" count as the number.
+HEDGES = frozenset(
+    {"and", "at", "least", "about", "around", "nearly", "almost", "over", "than", "up", "to",
+     "approximately", "roughly", "estimated", "some"}
 )  # fmt: skip
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
@@ -62,8 +67,7 @@ def words_to_int(words: list[str]) -> int | None:
                 current = max(current, 1) * SCALES[word]
                 if SCALES[word] >= 1000:
                     total, current = total + current, 0
-            elif word in {"and", "at", "least", "about", "around", "nearly", "almost", "some",
-                          "over", "than", "up", "to", "approximately", "roughly", "estimated"}:  # fmt: skip
+            elif word in HEDGES:
                 continue
             else:
                 return None
@@ -103,7 +107,7 @@ def _own_count(noun: Token) -> int | None:
             )
         return words_to_int(words)
     for child in noun.children:
-        if child.lower_ in VAGUE or child.lemma_ in VAGUE:
+        if child.lower_ in VAGUE or child.lower_ == "some":
             return None
     determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
     if "no" in determiners:

@@ -14,15 +14,17 @@ from ..geo.locate import event_location
 from ..model import Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
-from .auxmodes import is_historical, modal_modes
+from .auxmodes import clause_verb, is_historical, modal_modes
 from .casualties import CasualtyMention, casualty_mentions
 from .lexicon import Lexicon, load_lexicon
-from .ontology import future_rewrites
+from .ontology import future_rewrites, threat_mode
 from .triggers import Trigger, find_triggers
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Words for killing/wounding: when their cause is another trigger they are its toll, not events.
 HARM_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "die"})
+# Acts whose complement is their content, not a second event ("urged X to withdraw").
+SPEECH_TYPES = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE"})
 CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "amid"})
 
 
@@ -38,14 +40,15 @@ def _depth(token: Token, lexicon: Lexicon) -> int:
     return depth
 
 
-def _governor(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
-    """The nearest other trigger this one is embedded under (complement, cause or toll)."""
+def _governor(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
+    """The nearest other trigger this one is embedded under (complement, cause or purpose)."""
     token, hops = trigger.token, 0
     while token.head.i != token.i and hops < 5:
         hops += 1
         token = token.head
-        if token.i in by_token:
-            return by_token[token.i]
+        other = anchors.get(token.i)
+        if other is not None and other is not trigger:
+            return other
     return None
 
 
@@ -94,17 +97,25 @@ def _link_casualty(
 
 
 def _final_type(
-    trigger: Trigger, governed: list[Trigger], lexicon: Lexicon
+    trigger: Trigger, inner: Trigger | None, lexicon: Lexicon
 ) -> tuple[str, str | None]:
-    """Commitment verbs take their type from what is promised ("vowed to strike" = THREATEN)."""
+    """Promises take their type from what is promised ("vowed to strike" = THREATEN), and a
+    threat's mode is what it threatens."""
     entry = trigger.entry
-    if trigger.token.lemma_ in lexicon.commitment_verbs and governed:
-        inner = governed[0].entry.type
-        if inner in lexicon.conflict_types:
-            return "THREATEN", "violence" if inner == "ASSAULT" else trigger.mode
-        if inner not in ("THREATEN", "ACCUSE", "REJECT", "REQUEST") and entry.type == "THREATEN":
-            return "AGREE", None
+    if inner is None:
+        return entry.type, trigger.mode
+    inner_mode = threat_mode(inner.entry.type, inner.mode, inner.entry.context)
+    if trigger.token.lemma_ in lexicon.commitment_verbs and inner_mode is not None:
+        return "THREATEN", inner_mode
+    if entry.type == "THREATEN" and trigger.mode is None:
+        return "THREATEN", inner_mode
     return entry.type, trigger.mode
+
+
+def _is_condition(token: Token, lexicon: Lexicon) -> bool:
+    """The trigger's own clause is an "if"/"unless" condition, not something announced."""
+    verb = clause_verb(token)
+    return any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in verb.children)
 
 
 def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> list[Event]:
@@ -113,20 +124,50 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
     if not triggers:
         return []
     by_token = {t.token.i: t for t in triggers}
-    governed: dict[int, list[Trigger]] = {}
+    # A light verb stands for its object when looking for what embeds what ("staged rallies to
+    # demand reforms": the demand is the rally's purpose).
+    anchors = dict(by_token)
     for trigger in triggers:
-        governor = _governor(trigger, by_token)
+        head = trigger.token.head
+        if trigger.kind in ("noun", "compound") and head.lemma_ in lexicon.light_verbs:
+            anchors.setdefault(head.i, trigger)
+    governors = {t.token.i: _governor(t, anchors) for t in triggers}
+    first_inner: dict[int, Trigger] = {}
+    for trigger in triggers:
+        governor = governors[trigger.token.i]
         if governor is not None:
-            governed.setdefault(governor.token.i, []).append(trigger)
+            first_inner.setdefault(governor.token.i, trigger)
 
     # "killed"/"wounded" caused by another ASSAULT trigger fold into it.
-    folded: set[int] = set()
-    for trigger in triggers:
-        if trigger.token.lemma_ in HARM_LEMMAS and _cause(trigger, by_token) is not None:
-            folded.add(trigger.token.i)
+    folded = {
+        t.token.i
+        for t in triggers
+        if t.token.lemma_ in HARM_LEMMAS and _cause(t, by_token) is not None
+    }
     live = [t for t in triggers if t.token.i not in folded]
     violent = [t for t in live if t.entry.type in CASUALTY_TYPES]
+    tolls = _tolls(sentence, by_token, violent, folded)
 
+    published = doc._.fp_published
+    events = []
+    for trigger in live:
+        governor = governors[trigger.token.i]
+        for event in _events(
+            doc, sentence, trigger, governor, first_inner.get(trigger.token.i), lexicon
+        ):
+            counts = tolls.get(trigger.token.i, {})
+            if event.event_type in CASUALTY_TYPES:
+                event.dead, event.injured = counts.get("dead"), counts.get("injured")
+            if is_historical(event.date, published, trigger.token):
+                event.aux.append("historical")
+            events.append(event)
+    return events
+
+
+def _tolls(
+    sentence: Span, by_token: dict[int, Trigger], violent: list[Trigger], folded: set[int]
+) -> dict[int, dict[str, int | None]]:
+    """Trigger index -> {"dead": n, "injured": n} from the sentence's casualty mentions."""
     tolls: dict[int, dict[str, int | None]] = {}
     for mention in casualty_mentions(sentence):
         target = _link_casualty(mention, by_token, violent)
@@ -139,74 +180,80 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
             counts[mention.kind] = (counts.get(mention.kind) or 0) + mention.count
         else:
             counts.setdefault(mention.kind, None)
-
-    published = doc._.fp_published
-    events = []
-    for trigger in live:
-        event = _event(doc, sentence, trigger, governed.get(trigger.token.i, []), lexicon)
-        counts = tolls.get(trigger.token.i, {})
-        event.dead, event.injured = counts.get("dead"), counts.get("injured")
-        if "negation" in event.aux and event.event_type == "ASSAULT":
-            # "no Americans were injured": a reported zero, not an unknown
-            event.dead = event.dead if event.dead is not None else None
-        if event.date is not None and is_historical(event.date, published, trigger.token):
-            event.aux.append("historical")
-        elif event.date is None and is_historical(None, published, trigger.token):
-            event.aux.append("historical")
-        events.append(event)
-    return events
+    return tolls
 
 
-def _event(
-    doc: Doc, sentence: Span, trigger: Trigger, governed: list[Trigger], lexicon: Lexicon
-) -> Event:
+def _events(
+    doc: Doc,
+    sentence: Span,
+    trigger: Trigger,
+    governor: Trigger | None,
+    inner: Trigger | None,
+    lexicon: Lexicon,
+) -> list[Event]:
     token = trigger.token
-    event_type, mode = _final_type(trigger, governed, lexicon)
+    event_type, mode = _final_type(trigger, inner, lexicon)
     if trigger.kind in ("noun", "compound"):
         actor_head, recipient_head = arguments.noun_arguments(token, lexicon)
     else:
         actor_head = arguments.verb_subject(token)
-        recipient_head = arguments.verb_recipient(token)
+        skip = {t.i for t in trigger.extra}
+        recipient_head = trigger.recipient or arguments.verb_recipient(token, event_type, skip)
     actor = arguments.resolve(actor_head)
     recipient = arguments.resolve(recipient_head)
     if recipient is not None and actor is not None and recipient.name == actor.name:
         recipient = None
 
     aux = modal_modes(token, lexicon)
-    rewrite = future_rewrites().get(event_type)
-    if rewrite and "future" in aux:
-        # PLOVER: an intended cooperative act is AGREE, an announced retreat CONCEDE
-        event_type, mode = rewrite, None
-        aux.discard("future")
-
+    confidence = _confidence(trigger, lexicon, actor is not None, recipient is not None, aux)
+    if governor is not None:
+        confidence -= 0.12  # the content of another act, not the act reported
     time = event_time(doc, sentence, token)
     place = event_location(doc, sentence, token)
-    confidence = _confidence(trigger, lexicon, actor is not None, recipient is not None, aux)
     time_conf = time[1] if time else 0.0
     place_conf = place[1] if place else 0.0
-    confidence = round(min(1.0, 0.8 * confidence + 0.1 * time_conf + 0.1 * place_conf), 4)
 
-    return Event(
-        doc_id=doc._.fp_doc_id or "",
-        event_type=event_type,
-        evidence=Evidence(
-            text=sentence.text,
-            start=sentence.start_char,
-            end=sentence.end_char,
-            trigger_start=trigger.start_char,
-            trigger_end=trigger.end_char,
-        ),
-        mode=mode,
-        context=list(trigger.entry.context),
-        cameo=trigger.entry.cameo,
-        actor=actor,
-        recipient=recipient,
-        date=time[0] if time else None,
-        location=place[0] if place else None,
-        aux=sorted(aux),
-        confidence=confidence,
-        trigger=trigger.text,
-    )
+    def make(kind: str, kind_mode: str | None, kind_aux: set[str], score: float) -> Event:
+        score = max(0.01, min(1.0, 0.8 * score + 0.1 * time_conf + 0.1 * place_conf))
+        return Event(
+            doc_id=doc._.fp_doc_id or "",
+            event_type=kind,
+            evidence=Evidence(
+                text=sentence.text,
+                start=sentence.start_char,
+                end=sentence.end_char,
+                trigger_start=trigger.start_char,
+                trigger_end=trigger.end_char,
+            ),
+            mode=kind_mode,
+            context=list(trigger.entry.context),
+            cameo=trigger.entry.cameo if kind == trigger.entry.type else None,
+            actor=actor,
+            recipient=recipient,
+            date=time[0] if time else None,
+            location=place[0] if place else None,
+            aux=sorted(kind_aux),
+            confidence=round(score, 4),
+            trigger=trigger.text,
+        )
+
+    rewrite = future_rewrites().get(event_type)
+    if rewrite and "future" in aux and "negation" not in aux:
+        # PLOVER: an intended cooperative act is AGREE, an announced retreat CONCEDE
+        return [make(rewrite, None, aux - {"future"}, confidence + 0.1)]
+    events = [make(event_type, mode, aux, confidence)]
+    threatened = threat_mode(event_type, mode, trigger.entry.context)
+    speech_governed = governor is not None and governor.entry.type in SPEECH_TYPES
+    if (
+        threatened is not None
+        and aux & {"future", "hypothetical"}
+        and "negation" not in aux
+        and not speech_governed
+        and not _is_condition(token, lexicon)
+    ):
+        # an announced conflictual act is a threat by its actor (the act itself stays, unreal)
+        events.append(make("THREATEN", threatened, set(), confidence + 0.2))
+    return events
 
 
 def _confidence(

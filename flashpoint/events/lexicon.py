@@ -79,6 +79,8 @@ class Lexicon:
     conditional_marks: frozenset[str] = frozenset()
     negation_words: frozenset[str] = frozenset()
     commitment_verbs: frozenset[str] = frozenset()
+    obligation_modals: frozenset[str] = frozenset()
+    readiness_adjectives: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
 
     def verb(self, lemma: str) -> Entry | None:
@@ -138,6 +140,8 @@ def load_lexicon() -> Lexicon:
     lexicon.conditional_marks = frozenset(hand.get("conditional_marks") or ())
     lexicon.negation_words = frozenset(hand.get("negation_words") or ())
     lexicon.commitment_verbs = frozenset(hand.get("commitment_verbs") or ())
+    lexicon.obligation_modals = frozenset(hand.get("obligation_modals") or ())
+    lexicon.readiness_adjectives = frozenset(hand.get("readiness_adjectives") or ())
     lexicon.conflict_types = frozenset(hand.get("conflict_types") or ())
     return lexicon
 

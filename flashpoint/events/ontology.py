@@ -68,6 +68,22 @@ def future_rewrites() -> dict[str, str]:
 
 
 @cache
+def _threat_modes() -> dict[str, str]:
+    return {
+        str(k): str(v) for k, v in (load_data("ontology.yaml").get("threat_modes") or {}).items()
+    }
+
+
+def threat_mode(event_type: str, mode: str | None, context: tuple[str, ...] = ()) -> str | None:
+    """THREATEN mode for an intended conflictual act, or None when the type is not one."""
+    table = _threat_modes()
+    keys = [f"{event_type}/{ctx}" for ctx in context]
+    keys += [f"{event_type}:{mode}"] if mode else []
+    keys.append(event_type)
+    return next((table[key] for key in keys if key in table), None)
+
+
+@cache
 def contexts() -> frozenset[str]:
     return frozenset(load_data("ontology.yaml").get("contexts") or ())
 

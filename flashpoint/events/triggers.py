@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .lexicon import BLOCKED, PHOENIX_VERB_WEIGHT, Entry, Lexicon
+from .lexicon import BLOCKED, HAND_WEIGHT, PHOENIX_VERB_WEIGHT, Entry, Lexicon
 
 # Nominal triggers count only when something marks them as a reported happening.
 NOUN_EVENT_PREPS = frozenset(
@@ -28,6 +28,8 @@ class Trigger:
     mode: str | None = None
     # Tokens that belong to the trigger text ("opened fire", "air strike").
     extra: list[Token] = field(default_factory=list)
+    # Recipient fixed by the rule that made the trigger ("X said Y must ..." -> Y).
+    recipient: Token | None = None
 
     @property
     def start_char(self) -> int:
@@ -56,13 +58,17 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
         if child.dep_ not in ("dobj", "prt", "prep", "xcomp", "acomp", "oprd", "attr"):
             continue
         for key in (child.lemma_.lower(), child.lower_):
-            if key in table:
-                return table[key], child
+            entry = table.get(key)
+            # derived (Phoenix) phrases name objects and particles only; their prepositions
+            # ("demand on") are too loose to trust
+            if entry is not None and (entry.weight >= HAND_WEIGHT or child.dep_ in ("dobj", "prt")):
+                return entry, child
         # "put troops on alert": the object of a preposition names the phrase too
         if child.dep_ == "prep":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in table:
-                return table[pobj.lemma_.lower()], pobj
+            entry = table.get(pobj.lemma_.lower()) if pobj is not None else None
+            if entry is not None and entry.weight >= HAND_WEIGHT:
+                return entry, pobj
     return None
 
 
@@ -123,6 +129,29 @@ def _mode_cue(trigger: Trigger, lexicon: Lexicon) -> str | None:
     return None
 
 
+OBLIGATION = Entry("REQUEST", None, "100")
+
+
+def obligation_triggers(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[Trigger]:
+    """ "X said Y must do Z": a REQUEST by the speaker to Y, triggered by the saying verb."""
+    found = []
+    for token in sentence:
+        if token.i in taken or token.lemma_ not in lexicon.reporting_verbs:
+            continue
+        for clause in token.children:
+            if clause.dep_ != "ccomp":
+                continue
+            if any(
+                c.dep_ == "aux" and c.lower_ in lexicon.obligation_modals for c in clause.children
+            ):
+                subject = next(
+                    (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
+                found.append(Trigger(token, OBLIGATION, "verb", recipient=subject))
+                break
+    return found
+
+
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers: list[Trigger] = []
     used: set[int] = set()
@@ -135,6 +164,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if lemma in lexicon.reporting_verbs and lemma not in lexicon.verbs:
                 continue
             found = _phrase(token, lexicon)
+            own = lexicon.verb(lemma)
+            if found is not None and own is not None and found[0].weight < own.weight:
+                found = None  # a hand-written verb beats a derived phrase
             if found is not None:
                 entry, partner = found
                 if entry is BLOCKED:
@@ -179,4 +211,5 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if trigger.kind != "compound":
             trigger.mode = _mode_cue(trigger, lexicon) or trigger.mode
         triggers.append(trigger)
+    triggers.extend(obligation_triggers(sentence, lexicon, {t.token.i for t in triggers}))
     return triggers

@@ -1,0 +1,56 @@
+"""Small scoring helpers shared by the event scorers: accuracy, macro-F1, confusion tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+NONE = "NONE"
+
+
+def accuracy(gold: Sequence[object], predicted: Sequence[object]) -> float:
+    if not gold:
+        return 0.0
+    return sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
+
+
+def macro_f1(
+    gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str] | None = None
+) -> float:
+    """Unweighted mean F1 over `labels` (default: the gold labels). A predicted label outside
+    them (e.g. NONE) is simply wrong for its row."""
+    classes = sorted(set(labels) if labels is not None else set(gold))
+    if not classes:
+        return 0.0
+    scores = []
+    for label in classes:
+        tp = sum(g == label and p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(g != label and p == label for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, predicted, strict=True))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(scores) / len(scores)
+
+
+def confusion_table(
+    gold: Sequence[str], predicted: Sequence[str], title: str = "gold \\ predicted"
+) -> list[str]:
+    """Text confusion table: one row per gold label, columns per predicted label."""
+    pairs = Counter(zip(gold, predicted, strict=True))
+    rows = sorted(set(gold))
+    columns = sorted(set(predicted) | set(gold))
+    width = max([len(title), *map(len, rows)]) + 1
+    cell = max(4, *(len(c[:6]) for c in columns)) + 1
+    header = title.ljust(width) + "".join(c[:6].rjust(cell) for c in columns) + "  total  acc"
+    lines = ["", header]
+    for row in rows:
+        counts = [pairs.get((row, column), 0) for column in columns]
+        total = sum(counts)
+        right = pairs.get((row, row), 0)
+        lines.append(
+            row.ljust(width)
+            + "".join((str(n) if n else ".").rjust(cell) for n in counts)
+            + f"  {total:5d}  {right / total if total else 0:.2f}"
+        )
+    return lines
