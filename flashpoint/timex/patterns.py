@@ -2,14 +2,70 @@
 
 Placeholders in capitals (MONTH, DAY, YEAR, ORD, ...) stand for word classes from the lexicon.
 A group named "body" marks the expression inside a larger match ("in May" -> "May").
+Each rule names the trigger words its matches must contain, so that the recogniser runs it
+only near those words instead of over the whole text (one quick pass finds the triggers).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 
 from . import rules
-from .rules import Rule, compile_rule
+from .lexicon import abbreviations, alternation, lexicon
+from .rules import Resolver
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Resolver
+    # Word classes (TRIGGERS) one of which every match contains; None: scan the whole text.
+    triggers: tuple[str, ...] | None = None
+
+
+@cache
+def words() -> dict[str, str]:
+    """Regex alternations for each word class in the lexicon."""
+    table = lexicon()
+    weekdays = [word for word in table["weekdays"] if len(word) > 5]
+    units = alternation(
+        [word for word, value in table["numbers"].items() if 0 < value < 10 < len(word) * 4]
+    )
+    return {
+        "MONTH": alternation(table["months"], abbreviations(table["months"])),
+        "WEEKDAY": alternation(weekdays),
+        "WEEKDAY_ANY": alternation(table["weekdays"], abbreviations(table["weekdays"])),
+        "SEASON": alternation(table["seasons"]),
+        "ORD": alternation(table["ordinals"]),
+        # "twenty-five": a tens word may take a units word after it.
+        "NUM": r"(?:\d+|" + alternation(table["numbers"])[3:-1] + ")" + rf"(?:[- ]{units})?",
+        "VAGUE": alternation(table["vague_numbers"]),
+        "UNIT": alternation(table["units"]),
+        "REL": alternation(table["relative_words"]),
+        "MOD": alternation(table["part_modifiers"]),
+        "PART": alternation(table["day_parts"]),
+        "DECADE": alternation(table["decade_words"]),
+        "REF": alternation(table["references"]),
+        "DAYWORD": alternation(table["day_words"]),
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+        "CENTURY_WORD": alternation(table.get("century_words", {})),
+        "TENS_WORD": alternation(table.get("tens_words", {})),
+        "UNITS_WORD": units,
+    }
+
+
+def compile_rule(template: str) -> re.Pattern:
+    body = template
+    for key, value in sorted(words().items(), key=lambda item: -len(item[0])):
+        body = body.replace(key, value)
+    # Whole words only; a year must not be part of a larger number or an amount ("$1998").
+    # A leading \b lets the engine skip positions inside words quickly.
+    return re.compile(rf"\b(?<![\w$£€./-])(?:{body})(?![\w%]|[.,/-]\d)", re.IGNORECASE)
+
 
 FILLER = r"(?:about|nearly|almost|more\s+than|less\s+than|over|some|at\s+least|just|only|roughly)"
 PREP = r"(?:in|since|until|till|by|during|from|through|before|after|of|between|and|to|next|or)"
@@ -150,6 +206,76 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
 )
 
 
+# Trigger classes: the words (from the lexicon) whose presence lets a rule run nearby.
+TRIGGER_TABLES: dict[str, tuple[str, ...]] = {
+    "month": ("months",),
+    "weekday": ("weekdays",),
+    "unit": ("units",),
+    "daypart": ("day_parts",),
+    "dayword": ("day_words",),
+    "season": ("seasons",),
+    "decade": ("decade_words",),
+    "spelled": ("century_words",),
+    "reference": ("references",),
+}
+TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
+    "weekend": ("unit",),
+    "period": ("unit",),
+    "ago": ("unit",),
+    "tonight": ("daypart",),
+    "q": ("q",),
+}
+RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("year",),
+    "slashed": ("slashed",),
+    "month-day": ("month",),
+    "day-month": ("month",),
+    "month-year": ("month",),
+    "relative-month": ("month",),
+    "quarter": ("unit",),
+    "quarter-adjective": ("unit",),
+    "q-quarter": ("q",),
+    "year-ago-period": ("unit",),
+    "ago": ("unit",),
+    "relative-unit": ("unit",),
+    "quarter-reference": ("unit",),
+    "year-part": ("unit",),
+    "weekend": ("unit",),
+    "spelled-year": ("spelled",),
+    "year": ("year",),
+    "decade": ("decade",),
+    "century": ("unit",),
+    "season": ("season",),
+    "weekday": ("weekday",),
+    "previous-day": ("unit", "daypart"),
+    "same-day": ("daypart",),
+    "day-word": ("dayword",),
+    "month": ("month",),
+    "duration": ("unit",),
+    "reference": ("reference",),
+}
+
+
+@cache
+def trigger_words() -> dict[str, tuple[str, ...]]:
+    """Word -> the trigger classes it belongs to ("march" -> ("month",)). The first and last
+    word of a phrase both count: "the near future" is found by "future"."""
+    table = lexicon()
+    found: dict[str, set[str]] = {}
+    for name, keys in TRIGGER_TABLES.items():
+        for key in keys:
+            for entry in table.get(key, {}):
+                words = entry.lower().split()
+                for word in {words[0], words[-1]} - {"the", "a", "at", "in"}:
+                    found.setdefault(word, set()).add(name)
+    for word, names in TRIGGER_WORDS.items():
+        found.setdefault(word, set()).update(names)
+    return {word: tuple(sorted(names)) for word, names in found.items()}
+
+
 @cache
 def compiled() -> tuple[Rule, ...]:
-    return tuple(Rule(name, compile_rule(body), resolve) for name, body, resolve in TABLE)
+    return tuple(
+        Rule(name, compile_rule(body), resolve, RULE_TRIGGERS.get(name))
+        for name, body, resolve in TABLE
+    )

@@ -9,68 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from ..model import TimeSpan
 from . import calendar, normalize
-from .lexicon import abbreviations, alternation, lexicon, month_number, number_value, weekday_number
+from .lexicon import lexicon, month_number, number_value, weekday_number
 from .normalize import Context
 
 Resolved = tuple[TimeSpan | None, str, str | None]
 Resolver = Callable[[re.Match, Context], Resolved | None]
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    pattern: re.Pattern
-    resolve: Resolver
-
-
 def dated(span: TimeSpan | None, kind: str = "DATE") -> Resolved:
     return span, kind, calendar.timeml_value(span) if span is not None else None
-
-
-@cache
-def words() -> dict[str, str]:
-    """Regex alternations for each word class in the lexicon."""
-    table = lexicon()
-    weekdays = [word for word in table["weekdays"] if len(word) > 5]
-    units = alternation(
-        [word for word, value in table["numbers"].items() if 0 < value < 10 < len(word) * 4]
-    )
-    return {
-        "MONTH": alternation(table["months"], abbreviations(table["months"])),
-        "WEEKDAY": alternation(weekdays),
-        "WEEKDAY_ANY": alternation(table["weekdays"], abbreviations(table["weekdays"])),
-        "SEASON": alternation(table["seasons"]),
-        "ORD": alternation(table["ordinals"]),
-        # "twenty-five": a tens word may take a units word after it.
-        "NUM": r"(?:\d+|" + alternation(table["numbers"])[3:-1] + ")" + rf"(?:[- ]{units})?",
-        "VAGUE": alternation(table["vague_numbers"]),
-        "UNIT": alternation(table["units"]),
-        "REL": alternation(table["relative_words"]),
-        "MOD": alternation(table["part_modifiers"]),
-        "PART": alternation(table["day_parts"]),
-        "DECADE": alternation(table["decade_words"]),
-        "REF": alternation(table["references"]),
-        "DAYWORD": alternation(table["day_words"]),
-        "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
-        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
-        "CENTURY_WORD": alternation(table.get("century_words", {})),
-        "TENS_WORD": alternation(table.get("tens_words", {})),
-        "UNITS_WORD": units,
-    }
-
-
-def compile_rule(template: str) -> re.Pattern:
-    body = template
-    for key, value in sorted(words().items(), key=lambda item: -len(item[0])):
-        body = body.replace(key, value)
-    # Whole words only; a year must not be part of a larger number or an amount ("$1998").
-    return re.compile(rf"(?<![\w$£€./-])(?:{body})(?![\w%]|[.,/-]\d)", re.IGNORECASE)
 
 
 def _modifier(match: re.Match, span: TimeSpan | None) -> TimeSpan | None:
