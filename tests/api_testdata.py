@@ -25,6 +25,8 @@ BALAD = Place("Balad", country="IRQ", admin1="Salah ad Din", lat=34.01, lon=44.1
 BAGHDAD = Place("Baghdad", country="IRQ", admin1="Baghdad", lat=33.34, lon=44.40, geonameid=98182)
 ERBIL = Place("Erbil", country="IRQ", admin1="Erbil", lat=36.19, lon=44.01, geonameid=95446)
 
+ERBIL_SOURCES = ["erbil-drone.txt", "erbil-drone-wire.txt"]
+
 # (doc_id, published, text, [event specs]); each spec names substrings of the text.
 ARTICLES = [
     (
@@ -81,6 +83,31 @@ ARTICLES = [
                 place_text="Erbil",
                 dead=1,
                 confidence=0.9,
+                canonical="ce_erbil_drone",
+                sources=ERBIL_SOURCES,
+            ),
+        ],
+    ),
+    (
+        "erbil-drone-wire.txt",
+        date(2024, 1, 20),
+        "An explosive-laden drone hit a site close to the airport in Erbil late on Friday, "
+        "killing a security guard, according to regional authorities.",
+        [
+            dict(
+                type="ASSAULT",
+                mode="drone",
+                trigger="hit",
+                actor=None,
+                recipient=US_FORCES,
+                time="late on Friday",
+                day=date(2024, 1, 19),
+                place=ERBIL,
+                place_text="Erbil",
+                dead=1,
+                confidence=0.74,
+                canonical="ce_erbil_drone",
+                sources=ERBIL_SOURCES,
             ),
         ],
     ),
@@ -219,16 +246,18 @@ def events_for(doc_id: str, text: str, specs: list[dict]) -> list[Event]:
                 injured=spec.get("injured"),
                 confidence=spec.get("confidence"),
                 trigger=spec["trigger"],
+                canonical_id=spec.get("canonical"),
+                sources=spec.get("sources", []),
             )
         )
     return events
 
 
-def fill(url: str) -> list[Event]:
+def fill(url: str, articles: list | None = None) -> list[Event]:
     """Store every test article with its events; returns the events."""
     stored = []
     with Store(url) as store:
-        for doc_id, published, text, specs in ARTICLES:
+        for doc_id, published, text, specs in ARTICLES if articles is None else articles:
             document = Document(
                 id=doc_id,
                 text=text,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -37,7 +39,14 @@ def create_app(
             "flashpoint.toml, or serve on 127.0.0.1"
         )
     store = Store(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="flashpoint",
         summary="PLOVER events read from news articles, linked to their sources.",
         version="0.1.0",
@@ -68,10 +77,6 @@ def create_app(
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse(status_code=503, content={"detail": str(exc)})
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        store.close()
 
     app.add_middleware(BodyLimit, limit=max_body)
     return app

@@ -1,4 +1,7 @@
-"""Event exports as streams of text: JSON lines (the contract), CSV, GeoJSON and GraphML."""
+"""Event exports as streams of text for HTTP: JSON lines (the contract), CSV, GeoJSON, GraphML.
+
+CSV and GeoJSON rows come from `flashpoint.export`, so the API and the CLI write the same shapes.
+"""
 
 from __future__ import annotations
 
@@ -9,45 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import quoteattr
 
+from ..export.flat import COLUMNS, flatten
+from ..export.geojson import feature
 from ..model import Event
 from .aggregates import Tally
-
-CSV_COLUMNS = (
-    "id",
-    "canonical_id",
-    "doc_id",
-    "event_type",
-    "mode",
-    "context",
-    "cameo",
-    "actor_name",
-    "actor_id",
-    "actor_text",
-    "actor_country",
-    "actor_sector",
-    "recipient_name",
-    "recipient_id",
-    "recipient_text",
-    "recipient_country",
-    "recipient_sector",
-    "date_start",
-    "date_end",
-    "date_text",
-    "location_name",
-    "location_country",
-    "location_admin1",
-    "lat",
-    "lon",
-    "geonameid",
-    "dead",
-    "injured",
-    "aux",
-    "evidence",
-    "evidence_start",
-    "evidence_end",
-    "confidence",
-    "sources",
-)
 
 
 def jsonl(events: Iterable[Event]) -> Iterator[str]:
@@ -56,47 +24,15 @@ def jsonl(events: Iterable[Event]) -> Iterator[str]:
         yield json.dumps(event.to_record(), ensure_ascii=False) + "\n"
 
 
-def _actor_columns(prefix: str, record: dict | None) -> dict:
-    record = record or {}
-    return {
-        f"{prefix}_{key}": record.get(key) for key in ("name", "id", "text", "country", "sector")
-    }
-
-
 def csv_rows(events: Iterable[Event]) -> Iterator[str]:
+    """The same columns as `flashpoint export --format csv`, a row at a time."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for event in events:
-        record = event.to_record()
-        when, where = record["date"] or {}, record["location"] or {}
-        row = {
-            key: record.get(key)
-            for key in ("id", "canonical_id", "doc_id", "event_type", "mode", "cameo")
-        }
-        row |= _actor_columns("actor", record["actor"])
-        row |= _actor_columns("recipient", record["recipient"])
-        row |= {
-            "context": ";".join(record["context"]),
-            "date_start": when.get("start"),
-            "date_end": when.get("end"),
-            "date_text": when.get("text"),
-            "location_name": where.get("name"),
-            "location_country": where.get("country"),
-            "location_admin1": where.get("admin1"),
-            "lat": where.get("lat"),
-            "lon": where.get("lon"),
-            "geonameid": where.get("geonameid"),
-            "dead": record["dead"],
-            "injured": record["injured"],
-            "aux": ";".join(record["aux"]),
-            "evidence": record["evidence"]["text"],
-            "evidence_start": record["evidence"]["start"],
-            "evidence_end": record["evidence"]["end"],
-            "confidence": record["confidence"],
-            "sources": ";".join(record["sources"]),
-        }
-        writer.writerow(row)
+        writer.writerow(
+            {key: "" if value is None else value for key, value in flatten(event).items()}
+        )
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -105,20 +41,14 @@ def csv_rows(events: Iterable[Event]) -> Iterator[str]:
 
 
 def geojson(events: Iterable[Event]) -> Iterator[str]:
-    """A FeatureCollection of the located events; the properties are the JSON-lines record."""
+    """The same FeatureCollection as `flashpoint export --format geojson`, streamed."""
     yield '{"type": "FeatureCollection", "features": [\n'
     first = True
     for event in events:
-        place = event.location
-        if place is None or place.lat is None or place.lon is None:
+        found = feature(event)
+        if found is None:
             continue
-        feature = {
-            "type": "Feature",
-            "id": event.id,
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-            "properties": event.to_record(),
-        }
-        yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False)
+        yield ("" if first else ",\n") + json.dumps(found, ensure_ascii=False)
         first = False
     yield "\n]}\n"
 

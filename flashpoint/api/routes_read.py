@@ -157,7 +157,7 @@ def list_actors(
 
 
 @router.get(
-    "/actors/{name}", summary="One actor: roles, aliases, counterparts, knowledge-base entry"
+    "/actors/{name:path}", summary="One actor: roles, aliases, counterparts, knowledge-base entry"
 )
 def get_actor(db: Db, name: str) -> dict:
     found = actor_details(db, name)

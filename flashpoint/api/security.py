@@ -8,11 +8,12 @@ need it, so a page in the browser cannot post articles to a local server behind 
 from __future__ import annotations
 
 import ipaddress
+import json
 import secrets
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOKEN_COOKIE = "fp_token"
 
@@ -33,26 +34,31 @@ class Access:
     protect_reads: bool
 
 
-def presented_token(request: Request) -> str | None:
-    """The token from `Authorization: Bearer`, `X-API-Token`, a `?token=` query or the UI cookie."""
+def presented_token(request: Request, ambient: bool) -> str | None:
+    """The token from `Authorization: Bearer` or `X-API-Token`; with `ambient`, also from a
+    `?token=` query or the UI's cookie.
+
+    Writes never take ambient tokens: a browser attaches cookies and follows links on its own,
+    so only a header proves the caller meant to send the token.
+    """
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip()
-    return (
-        request.headers.get("x-api-token")
-        or request.query_params.get("token")
-        or request.cookies.get(TOKEN_COOKIE)
-    )
+    if request.headers.get("x-api-token"):
+        return request.headers["x-api-token"]
+    if ambient:
+        return request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
+    return None
 
 
-def _check(request: Request, access: Access, purpose: str) -> None:
+def _check(request: Request, access: Access, purpose: str, ambient: bool) -> None:
     if access.token is None:
         raise HTTPException(
             status_code=403,
             detail=f"{purpose} is disabled: set the api_token setting (FLASHPOINT_API_TOKEN "
             "or flashpoint.toml) and send it as `Authorization: Bearer <token>`",
         )
-    given = presented_token(request)
+    given = presented_token(request, ambient)
     if given is None:
         raise HTTPException(
             status_code=401,
@@ -66,18 +72,18 @@ def _check(request: Request, access: Access, purpose: str) -> None:
 def require_read(request: Request) -> None:
     access: Access = request.app.state.access
     if access.protect_reads:
-        _check(request, access, "this server")
+        _check(request, access, "this server", ambient=True)
 
 
 def require_write(request: Request) -> None:
-    _check(request, request.app.state.access, "ingestion")
+    _check(request, request.app.state.access, "ingestion", ambient=False)
 
 
 class BodyLimit:
     """Refuse request bodies over `limit` bytes with 413, before any of it reaches a handler.
 
-    Checks the declared Content-Length first, then counts streamed bytes, so a chunked upload
-    cannot slip past the limit either.
+    The declared Content-Length is checked first; then the body is read in full (it is small by
+    definition) and handed on only when within the limit, so a chunked upload cannot slip past.
     """
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
@@ -85,36 +91,41 @@ class BodyLimit:
         self.limit = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
             await self._refuse(send)
             return
+        chunks: list[bytes] = []
         seen = 0
-        refused = False
-
-        async def counting_receive():
-            nonlocal seen, refused
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    refused = True
-                    raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, counting_receive, send)
-        except _TooLarge:
-            if refused:
+            if message["type"] != "http.request":
+                return  # the client went away
+            chunks.append(message.get("body", b""))
+            seen += len(chunks[-1])
+            if seen > self.limit:
                 await self._refuse(send)
+                return
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
     async def _refuse(self, send: Send) -> None:
-        body = (
-            f'{{"detail": "request body is larger than the limit of {self.limit} bytes"}}'
-        ).encode()
+        detail = f"request body is larger than the limit of {self.limit} bytes"
+        body = json.dumps({"detail": detail}).encode()
         await send(
             {
                 "type": "http.response.start",
@@ -126,7 +137,3 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-class _TooLarge(Exception):
-    pass
