@@ -310,17 +310,18 @@ def build(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
     for item in titles_data["national_titles"]:
         titles[item["title"]] = (item["role"], item["country"])
 
-    entries: dict[str, Entry] = {}
-    for entry in load_phoenix(DATA_DIR / "phoenix.json"):
-        entries[entry.id] = entry
-    for entry in country_entries:
-        entries[entry.id] = entry
+    entries: dict[str, Entry] = {entry.id: entry for entry in country_entries}
     known = set(names)
     for name in CURATED_FILES:
         path = DATA_DIR / name
         parsed = parse_entries(read_yaml(path), str(path))
         check(parsed, str(path), known, set(labels))
         entries.update((entry.id, entry) for entry in parsed)
+    # An imported entry under a name the curated data already uses is the same actor: drop it.
+    curated_names = {name.casefold() for entry in entries.values() for name in entry.names}
+    for entry in load_phoenix(DATA_DIR / "phoenix.json"):
+        if entry.name.casefold() not in curated_names and entry.id not in entries:
+            entries[entry.id] = entry
     for folder in extra_dirs:
         for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
             parsed = parse_entries(read_yaml(path), str(path), kind=f"overlay:{path.name}")

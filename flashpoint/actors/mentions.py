@@ -137,7 +137,14 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: dat
         if mention.kind != "title":
             continue
         after = mentions[k + 1] if k + 1 < len(mentions) else None
-        if after and after.kind == "entity" and after.start - mention.end <= 1:
+        between = doc[mention.end : after.start] if after else None
+        if (
+            after is not None
+            and after.entry is not None
+            and after.entry.type == "person"
+            and all(token.is_punct for token in between)
+            and len(between) <= 1
+        ):
             mention.kind, mention.actor = (
                 "sector",
                 None,

@@ -50,8 +50,10 @@ def resolve_span(span: Span) -> Actor | None:
         if inner is not None and len(inner) < len(span):
             return resolve_span(inner)
     inside = _inside(mentions, span)
+    # A mention around the head wins even when the span cuts it ("Khazali" of "Qais al-Khazali").
+    around = [m for m in mentions if m.start <= root.i < m.end]
     for kind in NAMED_KINDS:
-        for mention in inside:
+        for mention in around:
             if (
                 mention.kind == kind
                 and mention.start <= root.i < mention.end
@@ -62,7 +64,9 @@ def resolve_span(span: Span) -> Actor | None:
     by_token = {i: m for m in inside for i in range(m.start, m.end)}
     sector, strong = sector_of(kb, root, by_token)
     if sector and not strong:
-        sector = phrase_sector(kb, span, by_token) or sector
+        upgraded = phrase_sector(kb, span, by_token)
+        if upgraded and upgraded != sector:
+            sector, strong = upgraded, True
     usable = [m for m in inside if m.actor is not None and not m.backer and m.end <= root.i + 1]
     named = [m for m in usable if m.kind in ("entity", "title", "coref") and m.entry is not None]
     named = [m for m in named if m.entry.type != "country"]

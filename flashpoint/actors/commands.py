@@ -1,0 +1,85 @@
+"""`flashpoint actors [QUERY]`, `flashpoint actors show ID` and `flashpoint kb add FILE.yaml`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import typer
+
+from ..exceptions import KnowledgeBaseError
+from . import kb as kb_module
+from .kb import Entry, get_kb
+
+kb_app = typer.Typer(no_args_is_help=True, help="Manage the actor knowledge base.")
+
+
+def _line(entry: Entry) -> str:
+    codes = "/".join(code or "-" for code in (entry.country, entry.sector))
+    return f"{entry.id:<45} {entry.name:<40} {codes:<9} {entry.source}"
+
+
+def _show(entry_id: str) -> None:
+    knowledge = get_kb()
+    entry = knowledge.get(entry_id)
+    if entry is None:
+        matches = knowledge.search(entry_id, limit=5)
+        hint = f"; did you mean {', '.join(m.id for m in matches)}?" if matches else ""
+        raise KnowledgeBaseError("actors", f"no entry {entry_id!r}{hint}")
+    typer.echo(f"{entry.name}  [{entry.id}]")
+    typer.echo(f"  type      {entry.type}")
+    typer.echo(f"  country   {entry.country or '-'}")
+    typer.echo(f"  sector    {entry.sector or '-'}")
+    typer.echo(f"  source    {entry.source}")
+    if entry.wikidata:
+        typer.echo(f"  wikidata  {entry.wikidata}")
+    if entry.aliases:
+        typer.echo(f"  aliases   {'; '.join(entry.aliases)}")
+    for role in entry.roles:
+        what = role.role or role.sector or ""
+        where = role.org or role.country or ""
+        dates = f"{role.since or '…'} to {role.until or '…'}"
+        typer.echo(f"  role      {what} {where} ({dates})".replace("  (", " ("))
+    for name, relations in entry.relations.items():
+        for relation in relations:
+            dates = f" since {relation.since}" if relation.since else ""
+            dates += f" until {relation.until}" if relation.until else ""
+            note = f" [{relation.note}]" if relation.note else ""
+            typer.echo(f"  {name:<9} {relation.target}{note}{dates}")
+
+
+def actors(
+    words: list[str] = typer.Argument(None, help="A search text, or `show ID`."),
+    limit: int = typer.Option(50, "--limit", "-n", help="Most entries to list."),
+) -> None:
+    """List or search the actor knowledge base; `actors show ID` prints one entry in full."""
+    words = words or []
+    if len(words) == 2 and words[0] == "show":
+        _show(words[1])
+        return
+    for entry in get_kb().search(" ".join(words), limit=limit):
+        typer.echo(_line(entry))
+
+
+@kb_app.command("add")
+def add(path: Path = typer.Argument(..., help="YAML file of entries (orgs.yaml format).")) -> None:
+    """Validate a YAML file of actors and copy it into the user overlay folder."""
+    if not path.is_file():
+        raise KnowledgeBaseError(str(path), "file not found")
+    knowledge = get_kb()
+    entries = kb_module.parse_entries(kb_module.read_yaml(path), str(path), kind="overlay")
+    kb_module.check(entries, str(path), set(knowledge.country_names), set(knowledge.sector_labels))
+    target_dir = kb_module.overlay_dir()
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target_dir / path.name)
+    except OSError as exc:
+        raise KnowledgeBaseError(
+            str(target_dir), f"cannot write the overlay folder: {exc}"
+        ) from exc
+    typer.echo(f"added {len(entries)} entries from {path} to {target_dir}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("actors")(actors)
+    app.add_typer(kb_app, name="kb")

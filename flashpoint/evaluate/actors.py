@@ -1,0 +1,86 @@
+"""Score actor resolution against eval/actors.gold.jsonl.
+
+Each gold line is one short text with its date and the noun-phrase mentions in it (character
+offsets) with the expected KB id, country and sector (id null for phrases read as country + sector,
+all null for phrases that name no actor). A mention counts as right when the KB id matches, or, for
+gold without an id, when both country and sector match.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from ..exceptions import EvalError
+from .report import Report
+
+
+def read_gold(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise EvalError(f"{path}: actor gold file not found")
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["text"], record["mentions"]  # noqa: B018  (both are required)
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise EvalError(f"{path}:{number}: not an actor gold record ({exc})") from exc
+        records.append(record)
+    return records
+
+
+def _pipeline():
+    from ..actors import component  # noqa: F401  (registers the fp_actors factory)
+    from ..nlp.loader import load_nlp
+
+    nlp = load_nlp()
+    nlp.add_pipe("fp_actors", last=True)
+    return nlp
+
+
+def evaluate(path: Path) -> Report:
+    from ..actors.resolve import resolve_span
+
+    records = read_gold(Path(path))
+    nlp = _pipeline()
+    counts = {"right": 0, "country": 0, "sector": 0, "total": 0}
+    errors: list[str] = []
+    for record in records:
+        doc = nlp.make_doc(record["text"])
+        published = record.get("published")
+        doc._.fp_published = date.fromisoformat(published) if published else None
+        doc = nlp(doc)
+        for mention in record["mentions"]:
+            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            actor = resolve_span(span) if span is not None else None
+            got_id = actor.id if actor else None
+            got_country = actor.country if actor else None
+            got_sector = actor.sector if actor else None
+            if mention.get("id"):
+                right = got_id == mention["id"]
+            elif mention.get("country") is None and mention.get("sector") is None:
+                right = actor is None
+            else:
+                right = (got_country, got_sector) == (mention["country"], mention["sector"])
+            counts["total"] += 1
+            counts["right"] += right
+            counts["country"] += got_country == mention.get("country")
+            counts["sector"] += got_sector == mention.get("sector")
+            if not right:
+                expected = mention.get("id") or f"{mention.get('country')}/{mention.get('sector')}"
+                found = got_id if actor else None
+                errors.append(
+                    f"  {record['id']}: {mention['text']!r} expected {expected}, got {found} "
+                    f"({got_country}/{got_sector})"
+                )
+    total = counts["total"] or 1
+    metrics: dict[str, float | int] = {
+        "accuracy": counts["right"] / total,
+        "country_accuracy": counts["country"] / total,
+        "sector_accuracy": counts["sector"] / total,
+        "mentions": counts["total"],
+    }
+    return Report("actors", metrics, ["errors:", *errors] if errors else [])
