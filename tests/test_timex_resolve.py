@@ -120,7 +120,7 @@ def resolve(text: str, anchor: date | None) -> tuple[str, date, date, str]:
             ("late last year", date(2019, 9, 3), date(2019, 12, 31), "year"),
         ),
         (
-            "A truce held through mid-March.",
+            "A truce held in mid-March.",
             THURSDAY,
             ("mid-March", date(2019, 3, 12), date(2019, 3, 21), "month"),
         ),

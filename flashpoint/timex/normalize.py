@@ -51,42 +51,46 @@ class Context:
 
 
 def tense(text: str, start: int, end: int) -> str | None:
-    """ "past", "future" or None for the clause around text[start:end] (cheap, no parser).
-
-    The tense marker nearest the expression wins: in "In September it announced plans to
-    expand" the past verb is nearer than "plans to".
+    """ "past", "present", "future" or None for the clause around text[start:end] (cheap, no
+    parser). An expression usually modifies the verb before it in its clause ("attacked the
+    base on Tuesday", "a truce signed in May is in doubt"), so the nearest marker before it
+    wins; only a clause that opens with the expression ("In May, militias attacked") looks
+    after it. Nearest matters: in "announced plans to expand" the past verb governs.
     """
-    before = re.split(r"[.;!?\n]\s", text[max(0, start - 80) : start])[-1]
+    before = re.split(r"[.;!?\n]\s|, (?=and |but )", text[max(0, start - 80) : start])[-1]
     after = re.split(r"[.;!?\n]", text[end : end + 50])[0]
-    best: tuple[int, str] | None = None
-    for name, pattern in tense_markers().items():
-        for match in pattern.finditer(before):
-            distance = len(before) - match.end()
-            if best is None or distance < best[0]:
-                best = (distance, name)
-        for match in pattern.finditer(after):
-            if best is None or match.start() < best[0]:
-                best = (match.start(), name)
-            break
-    return best[1] if best else None
+    for segment, backwards in ((before, True), (after, False)):
+        best: tuple[int, str] | None = None
+        for name, pattern in tense_markers().items():
+            for match in pattern.finditer(segment):
+                distance = len(segment) - match.end() if backwards else match.start()
+                if best is None or distance < best[0]:
+                    best = (distance, name)
+                if not backwards:
+                    break
+        if best is not None:
+            return "past" if best[1] == "regular past" else best[1]
+    return None
 
 
 @cache
 def tense_markers() -> dict[str, re.Pattern]:
+    """Marker patterns by tense, in order of precedence when two are equally near."""
     table = lexicon()
-    patterns = {}
-    for name, key in (("future", "future_markers"), ("past", "past_markers")):
-        words = sorted(table.get(key, []), key=len, reverse=True)
-        body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
-        if name == "future":
-            # "will be held": the participle belongs to the future, and ends nearer.
-            body = r"(?:will|shall|'ll)\s+(?:not\s+)?(?:be|have)\s+[a-z]+|" + body
-        if name == "past":
-            # Regular past forms; short words and a few nouns in -ed are not verbs.
-            exclude = "|".join(table.get("not_past", []))
-            body += rf"|(?!(?:{exclude})\b)[a-z]{{2,}}ed"
-        patterns[name] = re.compile(rf"(?<![\w'])(?:{body})(?!\w)", re.IGNORECASE)
-    return patterns
+    bodies = {}
+    for name in ("future", "present", "past"):
+        words = sorted(table.get(f"{name}_markers", []), key=len, reverse=True)
+        bodies[name] = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    # "will be held": the participle belongs to the future, and ends nearer.
+    bodies["future"] = r"(?:will|shall|'ll)\s+(?:not\s+)?(?:be|have)\s+[a-z]+|" + bodies["future"]
+    # Regular past forms; a few words in -ed are not past verbs.
+    exclude = "|".join(table.get("not_past", []))
+    bodies["regular past"] = rf"(?!(?:{exclude})\b)[a-z]{{2,}}ed"
+    return {
+        name: re.compile(rf"(?<![\w'])(?:{body})(?!\w)", re.IGNORECASE)
+        for name, body in bodies.items()
+        if body
+    }
 
 
 def _nearest(candidates: list[date], anchor: date, tense: str | None, strict: bool) -> date:

@@ -16,6 +16,9 @@ from . import calendar, normalize
 from .lexicon import lexicon, month_number, number_value, weekday_number
 from .normalize import Context
 
+# Prepositions after which a month may lie on either side of the document date.
+OPEN_ENDED = frozenset({"until", "till", "through", "by"})
+
 Resolved = tuple[TimeSpan | None, str, str | None]
 Resolver = Callable[[re.Match, Context], Resolved | None]
 
@@ -137,8 +140,10 @@ def month_only(match: re.Match, context: Context) -> Resolved | None:
         return None
     if context.anchor is None:
         return None, "DATE", None
-    tense = "future" if match["prep"] and match["prep"].lower() in {"next", "until"} else None
-    span = normalize.month_alone(context.anchor, month, tense or context.tense)
+    prep = (match["prep"] or "").lower()
+    # "next May" looks ahead; "until/through/by January" may go either way: the nearest one.
+    tense = "future" if prep == "next" else None if prep in OPEN_ENDED else context.tense
+    span = normalize.month_alone(context.anchor, month, tense)
     return dated(_modifier(match, span))
 
 
