@@ -12,8 +12,8 @@ Metrics:
   type_accuracy               predicted type == gold type, over all scored records (n)
   type_macro_f1               macro-F1 over the gold types
   mode_accuracy               over records with a gold mode: type and mode both right
-  actor_country_accuracy      over records with gold actor codes: the actor's country (or IGO) is one
-                              of them
+  actor_country_accuracy      over records with gold actor codes: the actor's country (or IGO)
+                              is one of them
   recipient_country_accuracy  same for the recipient, over records with gold recipient codes
   dead_exact, injured_exact   over records with a gold count: the scored event's count equals it
   n                           scored records
@@ -135,7 +135,8 @@ def evaluate(path: Path) -> Report:
     }
     details = [
         f"  (modes over {len(mode_hits)}, actors over {len(actor_hits)}, recipients over "
-        f"{len(recipient_hits)}, dead over {len(dead_hits)}, injured over {len(injured_hits)} records)"
+        f"{len(recipient_hits)}, dead over {len(dead_hits)}, "
+        f"injured over {len(injured_hits)} records)"
     ]
     details += confusion_table(gold_types, predicted_types)
     return Report("plover-gsr", metrics, details)

@@ -181,6 +181,6 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
     head = noun.head
     if actor is None and noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head
-        if verb.lemma_ in lexicon.light_verbs or verb.lemma_ in lexicon.responsibility_verbs:
+        if lexicon.lemma(verb) in lexicon.light_verbs | lexicon.responsibility_verbs:
             actor = verb_subject(verb)
     return actor, recipient

@@ -105,7 +105,7 @@ def _final_type(
     if inner is None:
         return entry.type, trigger.mode
     inner_mode = threat_mode(inner.entry.type, inner.mode, inner.entry.context)
-    if trigger.token.lemma_ in lexicon.commitment_verbs and inner_mode is not None:
+    if lexicon.lemma(trigger.token) in lexicon.commitment_verbs and inner_mode is not None:
         return "THREATEN", inner_mode
     if entry.type == "THREATEN" and trigger.mode is None:
         return "THREATEN", inner_mode
@@ -129,7 +129,7 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
     anchors = dict(by_token)
     for trigger in triggers:
         head = trigger.token.head
-        if trigger.kind in ("noun", "compound") and head.lemma_ in lexicon.light_verbs:
+        if trigger.kind in ("noun", "compound") and lexicon.lemma(head) in lexicon.light_verbs:
             anchors.setdefault(head.i, trigger)
     governors = {t.token.i: _governor(t, anchors) for t in triggers}
     first_inner: dict[int, Trigger] = {}
@@ -142,7 +142,7 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
     folded = {
         t.token.i
         for t in triggers
-        if t.token.lemma_ in HARM_LEMMAS and _cause(t, by_token) is not None
+        if lexicon.lemma(t.token) in HARM_LEMMAS and _cause(t, by_token) is not None
     }
     live = [t for t in triggers if t.token.i not in folded]
     violent = [t for t in live if t.entry.type in CASUALTY_TYPES]

@@ -80,8 +80,22 @@ class Lexicon:
     negation_words: frozenset[str] = frozenset()
     commitment_verbs: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
+    mode_priority: dict[str, dict[str, int]] = field(default_factory=dict)
+    sentence_modes: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
+    crowd_verbs: frozenset[str] = frozenset()
     readiness_adjectives: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
+
+    # inflected form -> lemma, for verbs the statistical lemmatizer gets wrong ("staged" -> "stag")
+    forms: dict[str, str] = field(default_factory=dict)
+
+    def lemma(self, token) -> str:
+        """The token's lemma, corrected from its surface form when the lexicon knows better."""
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs or lemma in self.phrases or lemma in self.nouns:
+            return lemma
+        return self.forms.get(token.lower_, lemma)
 
     def verb(self, lemma: str) -> Entry | None:
         return self.verbs.get(lemma)
@@ -96,6 +110,28 @@ class Lexicon:
     def compound(self, lemma: str, modifier: str) -> Entry | None:
         table = self.compounds.get(lemma)
         return table.get(modifier) if table else None
+
+
+VOWELS = frozenset("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English verb forms of a lemma: stage -> stages, staged, staging; rap -> rapped."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        suffix = "es" if lemma.endswith(("s", "x", "z", "ch", "sh")) else "s"
+        forms |= {lemma + suffix, lemma + "ed", lemma + "ing"}
+        if (
+            len(lemma) >= 3
+            and lemma[-1] not in VOWELS | {"w", "x", "y"}
+            and (lemma[-2] in VOWELS and lemma[-3] not in VOWELS)
+        ):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 def _pairs(section: dict, name: str) -> dict[str, dict[str, Entry]]:
@@ -124,6 +160,9 @@ def load_lexicon() -> Lexicon:
     lexicon.phrases = _pairs(hand.get("phrases"), "phrases")
     lexicon.compounds = _pairs(hand.get("compounds"), "compounds")
     _merge_phoenix(lexicon)
+    for lemma in [*lexicon.verbs, *lexicon.phrases, *hand.get("light_verbs", ())]:
+        for form in inflections(lemma):
+            lexicon.forms.setdefault(form, lemma)
     lexicon.mode_cues = {
         event_type: {str(k).lower(): str(v) for k, v in cues.items()}
         for event_type, cues in (hand.get("mode_cues") or {}).items()
@@ -141,6 +180,13 @@ def load_lexicon() -> Lexicon:
     lexicon.negation_words = frozenset(hand.get("negation_words") or ())
     lexicon.commitment_verbs = frozenset(hand.get("commitment_verbs") or ())
     lexicon.obligation_modals = frozenset(hand.get("obligation_modals") or ())
+    lexicon.mode_priority = {
+        event_type: {mode: rank for rank, mode in enumerate(modes)}
+        for event_type, modes in (hand.get("mode_priority") or {}).items()
+    }
+    lexicon.sentence_modes = frozenset(hand.get("sentence_modes") or ())
+    lexicon.crowd_nouns = frozenset(hand.get("crowd_nouns") or ())
+    lexicon.crowd_verbs = frozenset(hand.get("crowd_verbs") or ())
     lexicon.readiness_adjectives = frozenset(hand.get("readiness_adjectives") or ())
     lexicon.conflict_types = frozenset(hand.get("conflict_types") or ())
     return lexicon

@@ -47,7 +47,7 @@ class Trigger:
 
 def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
     """Most specific "verb + word" entry: object first, then particle, preposition, complement."""
-    table = lexicon.phrases.get(token.lemma_.lower())
+    table = lexicon.phrases.get(lexicon.lemma(token))
     if not table:
         return None
     ranked = sorted(
@@ -86,7 +86,7 @@ def _has_named_subject(verb: Token) -> bool:
 def _noun_is_event(token: Token, lexicon: Lexicon) -> bool:
     """A noun is reported as a happening, not just named: it has arguments or a role."""
     head = token.head
-    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in lexicon.light_verbs:
+    if token.dep_ in ("dobj", "nsubjpass") and lexicon.lemma(head) in lexicon.light_verbs:
         return True
     if token.dep_ == "pobj" and head.head.lemma_ in lexicon.responsibility_verbs:
         return True
@@ -108,9 +108,10 @@ def _noun_is_event(token: Token, lexicon: Lexicon) -> bool:
     return token.dep_ == "pobj" and head.lower_ in ("in", "during", "after", "following", "by")
 
 
-def _mode_cue(trigger: Trigger, lexicon: Lexicon) -> str | None:
-    """A cue word near the trigger that says how it was done (nearest wins)."""
-    cues = lexicon.mode_cues.get(trigger.entry.type)
+def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
+    """A cue word near the trigger that says how it was done: highest priority, then nearest."""
+    event_type = trigger.entry.type
+    cues = lexicon.mode_cues.get(event_type)
     if not cues:
         return None
     token = trigger.token
@@ -122,11 +123,32 @@ def _mode_cue(trigger: Trigger, lexicon: Lexicon) -> str | None:
         # "fired rockets at": the verb governing a nominal trigger may carry the weapon
         near.extend(c for c in token.head.children if c.i != token.i)
         near.extend(c for c in token.head.subtree if c.dep_ == "pobj")
-    for candidate in sorted(near, key=lambda t: abs(t.i - token.i)):
+    ranks = lexicon.mode_priority.get(event_type, {})
+    best: tuple[int, int, str] | None = None
+    for candidate in near:
         mode = cues.get(candidate.lemma_.lower()) or cues.get(candidate.lower_)
         if mode:
-            return mode
-    return None
+            key = (ranks.get(mode, 99), abs(candidate.i - token.i), mode)
+            best = key if best is None or key < best else best
+    for candidate in sentence:
+        mode = cues.get(candidate.lemma_.lower()) or cues.get(candidate.lower_)
+        if mode in lexicon.sentence_modes:
+            key = (ranks.get(mode, 99), abs(candidate.i - token.i), mode)
+            best = key if best is None or key < best else best
+    return best[2] if best else None
+
+
+def _crowd_subject(token: Token, lexicon: Lexicon) -> bool:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "agent"):
+            head = child if child.dep_ == "nsubj" else next(iter(child.children), child)
+            if lexicon.lemma(head) in lexicon.crowd_nouns:
+                return True
+    return False
+
+
+CROWD_DEMO = Entry("PROTEST", "demo", "141")
+CROWD_RIOT = Entry("PROTEST", "riot", "145")
 
 
 OBLIGATION = Entry("REQUEST", None, "100")
@@ -158,7 +180,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     for token in sentence:
         if token.i in used:
             continue
-        lemma = token.lemma_.lower()
+        lemma = lexicon.lemma(token)
         trigger: Trigger | None = None
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             if lemma in lexicon.reporting_verbs and lemma not in lexicon.verbs:
@@ -175,6 +197,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 used.add(partner.i)
             else:
                 entry = lexicon.verb(lemma)
+                if _crowd_subject(token, lexicon):
+                    # protesters who gather are a demonstration; who attack, a riot
+                    if entry is not None and entry.type == "ASSAULT":
+                        entry = CROWD_RIOT
+                    elif lemma in lexicon.crowd_verbs:
+                        entry = CROWD_DEMO
                 if entry is None or entry is BLOCKED:
                     continue
                 if lemma in lexicon.light_verbs and any(
@@ -209,7 +237,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         trigger.mode = trigger.entry.mode
         if trigger.kind != "compound":
-            trigger.mode = _mode_cue(trigger, lexicon) or trigger.mode
+            trigger.mode = _mode_cue(trigger, lexicon, sentence) or trigger.mode
         triggers.append(trigger)
     triggers.extend(obligation_triggers(sentence, lexicon, {t.token.i for t in triggers}))
     return triggers
