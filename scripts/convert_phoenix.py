@@ -18,6 +18,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from flashpoint.actors.normalize import alias_key  # noqa: E402
+
 DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "phoenix"
 DEFAULT_OUTPUT = ROOT / "flashpoint" / "data" / "actors" / "phoenix.json"
 FILES = (
@@ -125,9 +129,9 @@ def pretty(raw: str) -> tuple[str, list[str]]:
 
 
 def keep_alias(alias: str, acronym: bool) -> bool:
-    tokens = re.findall(r"[^\W_]+", alias)
     if acronym:
         return 3 <= len(alias) <= 8
+    tokens = alias_key(alias)[0]  # the matcher's own tokens: "al" and "the" do not count
     return len(tokens) >= 2 and sum(len(token) for token in tokens) >= 6
 
 

@@ -50,6 +50,15 @@ def correct_entities(doc: Doc, mentions: list[Mention]) -> None:
         doc.ents = sorted(ents, key=lambda ent: ent.start)
 
 
+def annotate_actors(nlp: Language, doc: Doc) -> Doc:
+    """Run a pipeline's components up to and including fp_actors (tests, scoring, benchmarks)."""
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == SPAN_KEY:
+            break
+    return doc
+
+
 @Language.factory("fp_actors", assigns=["doc.spans", "doc.ents"])
 def make_component(nlp: Language, name: str):
     get_kb()

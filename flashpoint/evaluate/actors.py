@@ -41,18 +41,20 @@ def _pipeline():
     return nlp
 
 
-def evaluate(path: Path) -> Report:
+def evaluate(path: Path, nlp=None) -> Report:
+    """Score resolve_span on the gold mentions; `nlp` is any pipeline that includes fp_actors."""
+    from ..actors.component import annotate_actors
     from ..actors.resolve import resolve_span
 
     records = read_gold(Path(path))
-    nlp = _pipeline()
+    nlp = nlp or _pipeline()
     counts = {"right": 0, "country": 0, "sector": 0, "total": 0}
     errors: list[str] = []
     for record in records:
         doc = nlp.make_doc(record["text"])
         published = record.get("published")
         doc._.fp_published = date.fromisoformat(published) if published else None
-        doc = nlp(doc)
+        doc = annotate_actors(nlp, doc)
         for mention in record["mentions"]:
             span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
             actor = resolve_span(span) if span is not None else None
