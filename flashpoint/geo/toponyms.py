@@ -16,7 +16,7 @@ from .gazetteer import Candidate, Gazetteer
 from .names import normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Entities whose words must not be read as places ("Jordan Peterson", "the Paris Agreement" is fine).
+# Entities whose words must not be read as places ("Jordan Peterson", "Syrian").
 BLOCKING_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
 MAX_WORDS = 5
 # A phrase match must name something this big (or be a country, region, base...) to be trusted
@@ -24,6 +24,7 @@ MAX_WORDS = 5
 MIN_PHRASE_POPULATION = 20_000
 PHRASE_FEATURES = {"country", "admin1", "admin2", "base", "region", "water", "continent"}
 _LEADING = ("the ",)
+LOCATIVE = {"in", "near", "at", "outside", "from", "to", "across", "around", "throughout", "into"}
 
 
 @dataclass
@@ -65,10 +66,10 @@ def _abbreviation_key(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> s
     """The lookup key of a span, reading "N.C." or (after a comma) "NC" as the state's name."""
     text = doc[start:end].text
     full = load_region_abbreviations().get(text)
-    if full is None and end - start == 1 and len(text) == 2 and text.isupper() and start > 0:
-        if doc[start - 1].text == ",":
-            state = gazetteer.admin1(f"US.{text}")
-            full = state.name if state is not None else None
+    after_comma = start > 0 and doc[start - 1].text == ","
+    if full is None and end - start == 1 and len(text) == 2 and text.isupper() and after_comma:
+        state = gazetteer.admin1(f"US.{text}")
+        full = state.name if state is not None else None
     return mention_key(full or text)
 
 
@@ -84,19 +85,46 @@ def _phrase_worthy(candidates: list[Candidate]) -> bool:
 
 
 def _capitalised(doc: Doc, index: int) -> bool:
+    """A word that can start or continue a name: "Basra", "U.S.", "KIRKUK" (datelines)."""
     token = doc[index]
-    return token.is_title and token.is_alpha or token.text in ("al-", "el-")
+    text = token.text
+    if text in ("al-", "el-"):
+        return True
+    if not text[:1].isupper() or token.is_punct:
+        return False
+    return token.is_title or (token.is_upper and (len(text) > 2 or "." in text))
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around belong to a longer proper name ("Briar Vista", "Vista Ridge")."""
+    if start > 0:
+        before = doc[start - 1]
+        if _capitalised(doc, start - 1) and not before.is_stop and not before.is_sent_start:
+            return True
+    return False
+
+
+def _soft_support(doc: Doc, start: int, end: int, key: str, place_keys: set[str]) -> bool:
+    """Evidence that a word NER read as a person's name, or a sentence's first word, is a place:
+    the same name is a place elsewhere in the article, or a locative word stands before it."""
+    if key in place_keys:
+        return True
+    return start > 0 and doc[start - 1].lower_ in LOCATIVE
 
 
 def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in `doc`, longest-first, not overlapping, in text order."""
     taken = [False] * len(doc)
     blocked = [False] * len(doc)
+    soft = [False] * len(doc)
     mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ in BLOCKING_LABELS:
+            # NER often takes a lone town name for a person; such words stay open to evidence.
+            single_person = ent.label_ == "PERSON" and len(ent) == 1
             for i in range(ent.start, ent.end):
-                blocked[i] = True
+                soft[i] = single_person
+                blocked[i] = not single_person
     ner_spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -133,16 +161,24 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if key != mention_key(doc[i].text):
             mentions.append(Mention(i, i + 1, key, "abbreviation"))
             taken[i] = True
+
+    doubtful: list[tuple[int, int, str]] = []
     for (start, end), key in sorted(grams.items(), key=lambda item: item[0][0] - item[0][1]):
         if any(taken[start:end]) or key not in found or not _phrase_worthy(found[key]):
             continue
-        if is_demonym(doc[start:end].text):
+        if is_demonym(doc[start:end].text) or _inside_name(doc, start, end):
             continue
-        # A sentence's first word is capitalised anyway: trust it only for unambiguous names.
-        if doc[start].is_sent_start and end - start == 1:
+        if any(soft[start:end]) or (doc[start].is_sent_start and end - start == 1):
+            doubtful.append((start, end, key))
             continue
         mentions.append(Mention(start, end, key, "gazetteer"))
         for i in range(start, end):
             taken[i] = True
+    place_keys = {mention.key for mention in mentions}
+    for start, end, key in doubtful:
+        if not any(taken[start:end]) and _soft_support(doc, start, end, key, place_keys):
+            mentions.append(Mention(start, end, key, "gazetteer"))
+            for i in range(start, end):
+                taken[i] = True
     mentions.sort(key=lambda mention: mention.start)
     return mentions
