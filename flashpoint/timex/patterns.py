@@ -140,7 +140,8 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
     ),
     (
         "year-part",
-        r"(?:(?P<mod>MOD)[\s-]*(?:the\s+)?year|(?P<end>year[\s-]end|year's\s+end)"
+        r"(?:(?P<mod>MOD)[\s-]*(?:the\s+)?(?P<unit>year|month|week)|(?P<end>year[\s-]end"
+        r"|year's\s+end)"
         r"|the\s+(?:full\s+|fiscal\s+|calendar\s+)?year(?!\s+(?:before|after|earlier|later)))",
         rules.year_relative_mod,
     ),

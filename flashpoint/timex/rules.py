@@ -275,10 +275,11 @@ def year_rule(match: re.Match, context: Context) -> Resolved | None:
 
 
 def year_relative_mod(match: re.Match, context: Context) -> Resolved | None:
-    """ "the end of the year", "year-end": the anchor's year (or its part)."""
+    """ "the end of the year", "year-end", "the end of the month": the anchor's own period
+    (or its part)."""
     if context.anchor is None:
         return None, "DATE", None
-    span = calendar.year(context.anchor.year)
+    span = calendar.period(context.anchor, (match["unit"] or "year").lower())
     if match["end"]:
         return dated(calendar.part(span, *lexicon()["part_modifiers"]["the end of"]))
     return dated(_modifier(match, span))
