@@ -133,6 +133,33 @@ def run(
         raise SystemExit(1)
 
 
+def highlights(events: list[Event], count: int) -> list[Event]:
+    """Up to `count` events, taking turns between articles and the most complete events first,
+    so that the summary of a run over many articles shows more than the first article."""
+    by_document: dict[str, list[Event]] = {}
+    for event in events:
+        by_document.setdefault(event.doc_id, []).append(event)
+
+    def completeness(event: Event) -> tuple:
+        known = (
+            event.dead,
+            event.injured,
+            event.actor,
+            event.recipient,
+            event.location,
+            event.date,
+        )
+        return (-sum(part is not None for part in known), event.evidence.start)
+
+    queues = [sorted(group, key=completeness) for group in by_document.values()]
+    picked: list[Event] = []
+    for rank in range(max((len(queue) for queue in queues), default=0)):
+        for queue in queues:
+            if rank < len(queue) and len(picked) < count:
+                picked.append(queue[rank])
+    return picked
+
+
 def _print_summary(console: Console, summary: RunSummary) -> None:
     console.print(
         f"documents: {summary.read} read, {summary.new} new, "
@@ -145,12 +172,10 @@ def _print_summary(console: Console, summary: RunSummary) -> None:
         return
     counts = ", ".join(f"{kind} {count}" for kind, count in by_type.most_common())
     console.print(f"events: {len(summary.events)} found ({counts})", soft_wrap=True)
-    shown = summary.events[:SUMMARY_ROWS]
-    title = (
-        f"first {len(shown)} of {len(summary.events)} events"
-        if len(shown) < len(summary.events)
-        else None
-    )
+    shown = highlights(summary.events, SUMMARY_ROWS)
+    title = None
+    if len(shown) < len(summary.events):
+        title = f"{len(shown)} of {len(summary.events)} events (the most complete of each article)"
     console.print(events_table(shown, title=title))
 
 

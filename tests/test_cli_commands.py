@@ -241,3 +241,19 @@ def test_show_unknown_event_is_a_clean_error(filled_db: str) -> None:
     result = _invoke("show", "ev_0000000000000000", "--db", filled_db)
     assert result.exit_code == 2
     assert "error: ev_0000000000000000: no such event" in result.stderr
+
+
+def test_run_summary_takes_turns_between_articles_most_complete_first() -> None:
+    from flashpoint.commands import highlights
+
+    def make(doc_id: str, start: int, dead: int | None = None) -> Event:
+        return Event(doc_id, "ASSAULT", Evidence("s", start, start + 1), dead=dead)
+
+    events = [make("a", 0), make("a", 5, dead=3), make("a", 9), make("b", 0), make("c", 0)]
+    picked = highlights(events, 4)
+    assert [(event.doc_id, event.evidence.start) for event in picked] == [
+        ("a", 5),
+        ("b", 0),
+        ("c", 0),
+        ("a", 0),
+    ]
