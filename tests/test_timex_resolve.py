@@ -192,7 +192,16 @@ def test_relative_expressions_stay_unresolved_without_a_document_date():
     assert [timex.span is not None for timex in found] == [False, True]
 
 
-@pytest.mark.parametrize("text", ["You may go.", "They will march on the capital.", "A sun hat."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may go.",
+        "They will march on the capital.",
+        "A sun hat.",
+        "Theresa May spoke to reporters.",
+        "Life changed since the fall of Mosul.",
+    ],
+)
 def test_ordinary_words_are_not_dates(text):
     assert find_timexes(text, THURSDAY) == []
 
@@ -205,3 +214,9 @@ def test_a_year_earlier_after_a_quarter_is_that_quarter_last_year():
     text = "Profit rose in the third quarter, up from a year earlier."
     values = [timex.value for timex in find_timexes(text, date(1989, 10, 25))]
     assert values == ["1989-Q3", "1988-Q3"]
+
+
+def test_a_vague_duration_still_gives_a_range_ending_at_the_document_date():
+    (timex,) = find_timexes("In the past several months, attacks grew.", THURSDAY)
+    assert timex.value == "PXM"
+    assert timex.span.end == THURSDAY and timex.span.start < date(2019, 12, 1)

@@ -176,7 +176,9 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
         "season",
         r"(?:(?P<prep>in|during|over|by|until|since|through|throughout)\s+)?(?P<body>"
         r"(?:(?P<mod>MOD)[\s-]*)?(?:(?P<rel>this\s+past|the\s+past|REL)\s+)?(?:the\s+)?"
-        r"(?P<season>SEASON)(?:\s+(?:of\s+)?(?P<year>YEAR))?)",
+        r"(?P<season>SEASON)(?:\s+(?:of\s+)?(?P<year>YEAR))?)"
+        # "since the fall of Mosul" is an event, not a season.
+        r"(?!\s+of\s+[A-Za-z])",
         rules.season_rule,
     ),
     (

@@ -352,10 +352,11 @@ def duration(match: re.Match, context: Context) -> Resolved | None:
     unit = lexicon()["units"][match["unit"].lower()]
     count = number_value(match["num"]) if match["num"] else None
     value = normalize.duration_value(count, unit)
-    if context.anchor is None or count is None:
+    if context.anchor is None:
         return None, "DURATION", value
     ahead = bool(match["lead"]) and match["lead"].lower().split()[-1] in {"next", "coming"}
-    days = normalize.length_days(count, unit)
+    # "the past several months": a vague amount still gives a range, of a typical length.
+    days = normalize.length_days(count or lexicon().get("vague_count", 3), unit)
     anchor = context.anchor
     if ahead:
         span = TimeSpan(anchor, calendar.shift(anchor, "day", days), "span")
