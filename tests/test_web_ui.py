@@ -1,0 +1,181 @@
+"""End-to-end UI tests: the real app over HTTP on 127.0.0.1, driven in headless Debian Chromium.
+
+Needs `apt-get install chromium` and `pip install playwright` (no browser download: the system
+Chromium is used). Skips cleanly when either is missing. Screenshots go to artifacts/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from api_testdata import fill
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+if not CHROMIUM.exists() and not shutil.which("chromium"):
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    import uvicorn
+
+    from flashpoint.api import create_app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('ui') / 'ui.db'}"
+    fill(url)
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+            args=FLAGS,
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    opened.problems = problems
+    yield opened
+    context.close()
+    assert problems == [], f"console errors: {problems}"
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"ui-{name}.png"), full_page=True)
+
+
+def _status(page, contains: str) -> None:
+    page.wait_for_function(
+        "text => document.getElementById('status').textContent.includes(text)", arg=contains
+    )
+
+
+def test_timeline_draws_bars_and_the_escalation_line(page, base_url):
+    page.goto(base_url + "/")
+    _status(page, "dated events")
+    assert page.locator("#timeline-chart svg rect").count() >= 7
+    assert page.locator("#timeline-chart polyline.escalation").count() == 1
+    assert "ASSAULT" in page.locator("#timeline-legend").inner_text()
+    _shot(page, "timeline")
+
+
+def test_filter_by_actor_then_open_an_event_with_its_evidence_highlighted(page, base_url):
+    page.goto(base_url + "/#list")
+    _status(page, "events shown")
+    page.fill("input[name=actor]", "Kataib Hezbollah")
+    page.click("button[type=submit]")
+    _status(page, "2 events shown")
+    assert "actor=Kataib+Hezbollah" in page.url
+    actors = page.locator("#event-table tbody tr td:nth-child(3)").all_inner_texts()
+    assert actors == ["Kataib Hezbollah (IRQ)"] * 2
+    _shot(page, "list-filtered")
+
+    page.locator("#event-table tbody a", has_text="drone packed").click()
+    page.wait_for_selector("#article")
+    evidence = "".join(page.locator("#article mark.hl-evidence").all_text_contents())
+    assert (
+        evidence
+        == "ERBIL - A drone packed with explosives hit a compound near Erbil airport on Friday night, killing one guard."
+    )
+    assert page.locator("#article mark.hl-trigger").inner_text() == "hit"
+    assert page.locator("#article mark.hl-actor").first.inner_text() == "Kataib Hezbollah"
+    assert page.locator("#article mark.hl-place").inner_text() == "Erbil"
+    assert page.locator("#article mark.hl-casualty").inner_text() == "one"
+    _shot(page, "event")
+
+
+def test_filters_carry_over_to_the_map_and_the_network(page, base_url):
+    page.goto(base_url + "/?type=ASSAULT#map")
+    _status(page, "located events")
+    assert page.locator("select[name=type]").input_value() == "ASSAULT"
+    # One circle per place with an assault: Balad, Erbil and Baghdad.
+    page.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length > 3")
+    assert "4 located events at 3 places" in page.locator("#status").inner_text()
+    _shot(page, "map")
+
+    page.click("#tab-network")
+    _status(page, "relations")
+    names = page.locator("#network-chart g.node text").all_text_contents()
+    assert {"Kataib Hezbollah", "United States military"} <= set(names)
+    _shot(page, "network")
+
+
+def test_network_nodes_work_from_the_keyboard(page, base_url):
+    page.goto(base_url + "/#network")
+    _status(page, "relations")
+    node = page.locator("#network-chart g.node", has_text="Protesters")
+    node.focus()
+    page.keyboard.press("Enter")
+    _status(page, "1 event shown")
+    assert "actor=Protesters" in page.url and page.url.endswith("#list")
+
+
+def test_tabs_switch_with_the_arrow_keys(page, base_url):
+    page.goto(base_url + "/#timeline")
+    _status(page, "dated events")
+    page.focus("#tab-timeline")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.hash === '#map'")
+    assert page.locator("#view-map").is_visible()
+    assert page.evaluate("document.activeElement.id") == "tab-map"
+
+
+@pytest.mark.parametrize("view", ["timeline", "list"])
+def test_views_fit_a_phone_screen(browser, base_url, view):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{base_url}/#{view}")
+    page.wait_for_function("document.getElementById('status').textContent.length > 0")
+    page.wait_for_function("!document.getElementById('status').textContent.includes('Loading')")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    _shot(page, f"phone-{view}")
+    context.close()
+    assert overflow <= 0
