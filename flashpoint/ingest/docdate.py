@@ -54,7 +54,7 @@ def _patterns() -> dict[str, re.Pattern]:
         _CACHE["statement"] = re.compile(
             # "(@handle) December 13, 2019", or a signature line "— Name, 13 December 2019".
             rf"\(@\w+\)\s*(?:on\s+)?(?P<date>{when})"
-            rf"|^[ \t]*[—–-]\s*[^\n(]{{1,80}}\s+(?P<date2>{when})\s*$",
+            rf"|^[ \t]*[—–]\s*[^\n(]{{1,80}}\s+(?P<date2>{when})\s*$",
             re.MULTILINE,
         )
     return _CACHE
