@@ -223,3 +223,15 @@ def test_bare_path_becomes_a_sqlite_database(tmp_path, monkeypatch) -> None:
     with Store("events.db") as store:
         assert store.url == "sqlite:///events.db"
     assert (tmp_path / "events.db").exists()
+
+
+def test_merge_results_are_written_back_to_stored_events(store: Store) -> None:
+    document = _document()
+    events = _events(document)
+    store.save(document, events)
+    events[1].canonical_id = "cev_talks"
+    events[1].sources = [document.id, "other.txt"]
+    missing = Event(doc_id="nowhere", event_type="AID", evidence=Evidence("x", 0, 1))
+    assert store.update_canonical([events[1], missing]) == 1
+    [loaded] = store.events(type="REQUEST")
+    assert (loaded.canonical_id, loaded.sources) == ("cev_talks", [document.id, "other.txt"])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
@@ -189,6 +189,22 @@ class Store:
             row.recipient = actor_for(item.recipient)
             row.location = place_for(item.location)
             document.events.append(row)
+
+    def update_canonical(self, events: Iterable[Event]) -> int:
+        """Store merge results (`canonical_id`, `sources`) of stored events; returns rows changed.
+
+        For `flashpoint.merge`, which sets those fields in place after extraction.
+        """
+        changed = 0
+        with Session(self.engine) as session, session.begin():
+            for item in events:
+                result = session.execute(
+                    update(EventRow)
+                    .where(EventRow.id == item.id)
+                    .values(canonical_id=item.canonical_id, sources=list(item.sources))
+                )
+                changed += result.rowcount or 0
+        return changed
 
     # Reading
 
