@@ -153,7 +153,7 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
     (
         "spelled-year",
         r"(?:the\s+year\s+)?(?P<century>CENTURY_WORD)(?:[\s-]+(?:and\s+)?(?P<tens>TENS_WORD))?"
-        r"(?:[\s-]+(?P<ones>UNITS_WORD))?",
+        r"(?:[\s-]+(?P<ones>UNITS_WORD))?(?![\s-]+(?:hundred|thousand|million))",
         rules.spelled_year,
     ),
     (

@@ -293,7 +293,8 @@ def spelled_year(match: re.Match, context: Context) -> Resolved | None:
     ones = number_value(match["ones"]) if match["ones"] else 0
     if not (tens or ones or match[0].lower().startswith("the year")):
         return None
-    if base % 1000 and not tens:  # "nineteen" alone or "nineteen six" is not a year
+    # "nineteen six" or "twenty five" is not a year; "two thousand five" is.
+    if not tens and " " not in match["century"].strip():
         return None
     return dated(calendar.year(base + tens + (ones or 0)))
 
