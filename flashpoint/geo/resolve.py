@@ -21,7 +21,7 @@ from .toponyms import Mention
 
 FEATURE_PRIOR = {
     "country": 2.0,
-    "admin1": 1.0,
+    "admin1": 0.3,
     "continent": 2.0,
     "region": 1.0,
     "water": 0.5,
@@ -32,10 +32,10 @@ FEATURE_PRIOR = {
     "airport": -1.5,
 }
 ALIAS_PENALTY = 0.7
-COUNTRY_WEIGHT = 3.0
+COUNTRY_WEIGHT = 4.0
 # A neighbouring country in the article is weaker evidence than the country itself.
 NEIGHBOUR_SHARE = 0.3
-ADMIN1_WEIGHT = 3.0
+ADMIN1_WEIGHT = 6.0
 QUALIFIER_BONUS = 8.0
 DEMONYM_BONUS = 4.0
 # "Kirkuk province", "Basra city": generic words after a name, with the kind of place they ask for.

@@ -141,9 +141,12 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if blocked[i] or not _capitalised(doc, i):
             continue
         for j in range(i + 1, min(i + MAX_WORDS, len(doc)) + 1):
-            if blocked[j - 1] or not (_capitalised(doc, j - 1) or doc[j - 1].is_lower):
+            token = doc[j - 1]
+            if token.text in ("-", "‑"):
+                continue  # "al-Asad" is split around its hyphen; a name never ends on one
+            if blocked[j - 1] or not (_capitalised(doc, j - 1) or token.is_lower):
                 break
-            if doc[j - 1].is_lower and doc[j - 1].text not in ("al", "el", "of", "de"):
+            if token.is_lower and token.text not in ("al", "el", "of", "de"):
                 break
             grams[(i, j)] = mention_key(doc[i:j].text)
     keys = set(grams.values()) | {mention_key(doc[s:e].text) for s, e in ner_spans}
