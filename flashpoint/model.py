@@ -109,7 +109,7 @@ class TimeSpan:
 
     start: date
     end: date
-    # "day", "week", "month", "season", "quarter", "year", "decade", "span"
+    # "day", "week", "month", "season", "quarter", "year", "decade", "century", "span"
     precision: str = "day"
     text: str | None = None
     char_start: int | None = None
