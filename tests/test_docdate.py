@@ -26,6 +26,10 @@ from flashpoint.ingest.docdate import infer_date, weekday_agrees
             (date(2020, 1, 2), "dateline"),
         ),
         (
+            "Skip to content\n\nJan 3, 2020 / 10:15 AM\nMilitias shelled the airport.",
+            (date(2020, 1, 3), "dateline"),
+        ),
+        (
             "The ministry condemned the raid.\n— Jane Roe (@janeroe_news) December 13, 2019\n"
             "Earlier, on March 3, 2018, a similar raid took place.",
             (date(2019, 12, 13), "statement"),

@@ -1,7 +1,8 @@
 """Infer a document's date from its text when the metadata has none.
 
 In order of trust:
-  dateline        "BAGHDAD, Jan. 2 (Reuters) -", or a "Published: 13 December 2019" line at the top;
+  dateline        "BAGHDAD, Jan. 2 (Reuters) -", or a "Published: 13 December 2019" line or a
+                  line holding only a date ("Jan 3, 2020 / 10:15 AM") at the top;
   statement       the date under an embedded post ("— Name (@handle) December 13, 2019"):
                   the article cannot be older than the newest post it quotes;
   latest-mention  the latest full date (day, month and year) written anywhere in the text.
@@ -50,6 +51,12 @@ def _patterns() -> dict[str, re.Pattern]:
             r"^[ \t]*(?:Published|Updated|Posted|Date|Last\s+updated)(?:\s+on)?\s*:?\s*"
             rf"(?:\w+day,?\s+)?(?P<date>{when}|\d{{4}}-\d{{2}}-\d{{2}})",
             re.MULTILINE | re.IGNORECASE,
+        )
+        _CACHE["date-line"] = re.compile(
+            # A line near the top that is only a date, maybe with a time: "Jan 3, 2020 / 10:15 AM".
+            rf"^[ \t]*(?:\w+day,?\s+)?(?P<date>{when}|\d{{4}}-\d{{2}}-\d{{2}})"
+            r"(?:\s*(?:/|\||·|,|at|-)\s*[\w: .]{0,30})?[ \t]*$",
+            re.MULTILINE,
         )
         _CACHE["statement"] = re.compile(
             # "(@handle) December 13, 2019", or a signature line "— Name, 13 December 2019".
@@ -116,7 +123,7 @@ def infer_date(text: str) -> tuple[date, str] | None:
     head = text[:HEAD_CHARS]
     mentioned = _full_dates(text, past_only=True) or _full_dates(text)
     year_hint = max(mentioned).year if mentioned else None
-    for key in ("dateline", "published"):
+    for key in ("dateline", "published", "date-line"):
         match = patterns[key].search(head)
         if match:
             found = _parse(match["date"], year_hint)
