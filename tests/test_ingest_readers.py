@@ -9,6 +9,7 @@ import pytest
 
 from flashpoint.exceptions import InputError
 from flashpoint.ingest import read_paths
+from flashpoint.ingest.cleanup import is_boilerplate
 from flashpoint.ingest.feed import strip_html
 from flashpoint.ingest.text import split_title
 from flashpoint.model import Document
@@ -195,3 +196,40 @@ def test_folders_are_walked_recursively_in_sorted_order_skipping_other_files(
     (tmp_path / ".hidden.txt").write_text("hidden")
     ids = [item.id for item in read_paths([tmp_path]) if isinstance(item, Document)]
     assert ids == ["a.txt", "z.txt", "c.txt"]
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Skip to content", True),
+        ("Back To Top", True),
+        ("Source link", True),
+        ("Share this article", True),
+        ("(photo credit: REUTERS)", True),
+        ("By Jane Doe and John Roe", True),
+        ("The Associated Press", True),
+        ("Advertisement", True),
+        ("Share prices fell sharply after the attack.", False),
+        ("by the river", False),
+        ("Police said the attackers fled by car.", False),
+        ("— Jane Doe (@janedoe) December 13, 2019", False),
+    ],
+)
+def test_web_furniture_lines_are_recognised(line: str, dropped: bool) -> None:
+    assert is_boilerplate(line) is dropped
+
+
+def test_txt_drops_furniture_and_repeated_headline_before_finding_title(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_text(
+        "Skip to content\n\nMilitia fighters storm embassy compound\n\n"
+        "Militia fighters storm embassy compound\nBy Jane Doe\n\n"
+        "Hundreds of fighters forced their way into the compound on Tuesday.\n\n"
+        "Share this article\n\nThe embassy said no staff were hurt.\n\nBack To Top\n"
+    )
+    [document] = _read(path)
+    assert document.title == "Militia fighters storm embassy compound"
+    assert document.text == (
+        "Hundreds of fighters forced their way into the compound on Tuesday.\n\n"
+        "The embassy said no staff were hurt."
+    )

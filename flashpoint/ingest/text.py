@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Document
+from .cleanup import strip_boilerplate
 from .common import normalize_text, read_text
 
 # A first line longer than this is a paragraph, not a headline.
@@ -26,6 +27,6 @@ def split_title(text: str) -> tuple[str | None, str]:
 
 
 def read_txt(path: Path) -> Document:
-    text = normalize_text(read_text(path))
+    text = normalize_text(strip_boilerplate(normalize_text(read_text(path))))
     title, body = split_title(text)
     return Document(id=path.name, text=body, title=title, path=str(path))
