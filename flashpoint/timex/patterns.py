@@ -68,6 +68,8 @@ def compile_rule(template: str) -> re.Pattern:
 
 
 FILLER = r"(?:about|nearly|almost|more\s+than|less\s+than|over|some|at\s+least|just|only|roughly)"
+# "early Tuesday", "later yesterday": part of the same day.
+DAY_MOD = r"(?:early|late|earlier|later)"
 PREP = r"(?:in|since|until|till|by|during|from|through|before|after|of|between|and|to|next|or)"
 
 TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
@@ -183,8 +185,8 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
     ),
     (
         "weekday",
-        r"(?:(?P<rel>this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|last"
-        r"|this|next|coming|past)\s+)?(?P<weekday>WEEKDAY)(?:\s+(?P<part>PART))?",
+        rf"(?:{DAY_MOD}\s+)?(?:(?P<rel>this\s+coming|this\s+past|the\s+previous|the\s+following"
+        r"|the\s+next|last|this|next|coming|past)\s+)?(?P<weekday>WEEKDAY)(?:\s+(?P<part>PART))?",
         rules.weekday_rule,
     ),
     (
@@ -193,7 +195,11 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
         rules.previous_day,
     ),
     ("same-day", r"tonight|this\s+(?:morning|afternoon|evening)", rules.same_day_time),
-    ("day-word", r"(?:(?:early|late)\s+)?(?P<word>DAYWORD)(?:\s+(?P<part>PART))?", rules.day_word),
+    (
+        "day-word",
+        rf"(?:{DAY_MOD}\s+)?(?P<word>DAYWORD)(?:\s+(?P<part>PART))?",
+        rules.day_word,
+    ),
     (
         "month",
         rf"(?:(?P<prep>{PREP})\s+)?(?P<body>(?:(?P<mod>MOD)[\s-]*)?(?P<month>MONTH))",
