@@ -31,8 +31,9 @@ def _read(path: Path) -> list[Document | InputError]:
         ("Rebels seize border town\nThe rebels entered the town.", None, "Rebels"),
         ("A" * 200 + "\n\nBody text here.", None, "AAA"),
         ("Only one line without a body", None, "Only"),
+        ("KHARTOUM, April 16 —\n\nFighting went on.", None, "KHARTOUM"),
     ],
-    ids=["headline", "final-period", "no-blank-line", "too-long", "single-line"],
+    ids=["headline", "final-period", "no-blank-line", "too-long", "single-line", "dateline"],
 )
 def test_txt_first_line_is_title_only_when_short_unpunctuated_and_followed_by_blank_line(
     text: str, title: str | None, body_start: str

@@ -235,3 +235,12 @@ def test_merge_results_are_written_back_to_stored_events(store: Store) -> None:
     assert store.update_canonical([events[1], missing]) == 1
     [loaded] = store.events(type="REQUEST")
     assert (loaded.canonical_id, loaded.sources) == ("cev_talks", [document.id, "other.txt"])
+
+
+def test_migrations_and_orm_schema_agree_exactly(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

@@ -18,7 +18,11 @@ def split_title(text: str) -> tuple[str | None, str]:
     if not sep or not rest.startswith("\n"):
         return None, text
     first = first.strip()
-    if not first or len(first) > _MAX_TITLE_CHARS or first.endswith((".", ":", ";", ",")):
+    if (
+        not first
+        or len(first) > _MAX_TITLE_CHARS
+        or first.endswith((".", ":", ";", ",", "—", "–", "-"))
+    ):
         return None, text
     body = rest.strip()
     if not body:
