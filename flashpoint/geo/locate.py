@@ -76,6 +76,18 @@ def _preposition(span: Span) -> Token | None:
     return None
 
 
+def _target(span: Span, trigger: Token) -> bool:
+    """The place is what the trigger acts on ("hit Ain al-Asad air base", "Kirkuk was shelled")."""
+    token = span.root
+    for _ in range(4):
+        if token.dep_ in ("dobj", "nsubjpass", "obj") and token.head == trigger:
+            return True
+        if token.dep_ not in ("compound", "conj", "appos", "nmod", "amod") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def _governs(trigger: Token, token: Token) -> bool:
     """Whether `token` hangs from the trigger's clause (its subtree or its head's)."""
     return token in trigger.subtree or (
@@ -93,6 +105,8 @@ def _score(span: Span, trigger: Token) -> float:
             score += 3.0 if _governs(trigger, preposition) else 1.5
         elif word in ORIGIN:
             score -= 2.5
+    elif _target(span, trigger):
+        score += 3.0
     elif span.root.dep_ == "poss" or (
         span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
     ):

@@ -38,6 +38,7 @@ NEIGHBOUR_SHARE = 0.3
 ADMIN1_WEIGHT = 6.0
 QUALIFIER_BONUS = 8.0
 DEMONYM_BONUS = 4.0
+FEATURE_HINT_BONUS = 2.0
 # "Kirkuk province", "Basra city": generic words after a name, with the kind of place they ask for.
 SUFFIXES = {
     "province": "admin1",
@@ -101,6 +102,15 @@ def _demonym_hint(doc: Doc, mention: Mention) -> str | None:
     return None
 
 
+def _feature_hint(doc: Doc, mention: Mention) -> str | None:
+    """The kind of place the words around ask for: "Anbar province", "the city of Basra"."""
+    if mention.end < len(doc) and doc[mention.end].lower_ in SUFFIXES:
+        return SUFFIXES[doc[mention.end].lower_]
+    if mention.start >= 2 and doc[mention.start - 1].lower_ == "of":
+        return SUFFIXES.get(doc[mention.start - 2].lower_)
+    return None
+
+
 def _prior(candidate: Candidate) -> float:
     score = math.log10(candidate.population + 10) + FEATURE_PRIOR.get(candidate.feature, 0.0)
     return score - (ALIAS_PENALTY if candidate.kind else 0.0)
@@ -134,9 +144,12 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
             following = candidate_lists[index + 1]
         qualifier = _qualifier(doc, mention, following)
         hint = _demonym_hint(doc, mention)
+        wanted = _feature_hint(doc, mention)
         scores = []
         for candidate in candidates:
             score = _prior(candidate)
+            if wanted and candidate.feature == wanted:
+                score += FEATURE_HINT_BONUS
             if qualifier is not None:
                 code, country = qualifier
                 if (code and candidate.admin1_code == code) or (

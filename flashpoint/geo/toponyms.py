@@ -23,6 +23,7 @@ MAX_WORDS = 5
 # without NER's support: small towns share names with common capitalised words.
 MIN_PHRASE_POPULATION = 20_000
 PHRASE_FEATURES = {"country", "admin1", "admin2", "base", "region", "water", "continent"}
+NAMED_FEATURES = {"base", "facility", "region", "country", "admin1", "water", "continent"}
 _LEADING = ("the ",)
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "across", "around", "throughout", "into"}
 
@@ -149,8 +150,15 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if token.is_lower and token.text not in ("al", "el", "of", "de"):
                 break
             grams[(i, j)] = mention_key(doc[i:j].text)
-    keys = set(grams.values()) | {mention_key(doc[s:e].text) for s, e in ner_spans}
+    people = [_trim(ent) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    keys = set(grams.values()) | {mention_key(doc[s:e].text) for s, e in ner_spans + people}
     found = gazetteer.lookup(keys)
+    # NER reads some bases and regions as people ("Ain al-Asad"); a name the gazetteer knows as
+    # something other than a town is taken back.
+    for start, end in people:
+        candidates = found.get(mention_key(doc[start:end].text), [])
+        if any(candidate.feature in NAMED_FEATURES for candidate in candidates):
+            ner_spans.append((start, end))
 
     for start, end in ner_spans:
         mentions.append(Mention(start, end, _abbreviation_key(doc, start, end, gazetteer), "ner"))
