@@ -17,7 +17,7 @@ from datetime import date
 from ..model import Document, Event
 from .blocking import candidate_pairs
 from .neardup import distinct_sources, near_duplicates
-from .rules import Mention, compatible, score
+from .rules import Mention, add_terms, compatible, score
 from .settings import MergeSettings, load_settings
 
 
@@ -107,9 +107,11 @@ def merge(
             published.get(event.doc_id),
             duplicates.get(event.doc_id, event.doc_id),
             settings,
+            documents[event.doc_id].text if event.doc_id in documents else None,
         )
         for event in events
     ]
+    add_terms(mentions, settings)
     pairs = candidate_pairs(mentions, settings, within_article_only)
     for group in _link(mentions, pairs, settings):
         members = [events[index] for index in group]

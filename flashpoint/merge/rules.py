@@ -8,11 +8,13 @@ Both work on `Mention`, an event with the facts the rules need worked out once.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Actor, Event, Place, TimeSpan
 from .settings import MergeSettings, load_settings
+from .terms import key_terms, overlap, weigh
 
 # Ordinal-day bounds for mentions with no date at all: they overlap everything.
 _NO_START = -(10**9)
@@ -35,6 +37,8 @@ class Mention:
     day: bool
     # True when the date range is too long to place the event in a week.
     coarse: bool
+    # Key words near the trigger with their weights (see terms.py); set for the whole batch.
+    terms: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -43,10 +47,12 @@ class Mention:
         published: date | None = None,
         article: str | None = None,
         settings: MergeSettings | None = None,
+        text: str | None = None,
     ) -> Mention:
+        """`text` is the article's text, to recognise a date read from its dateline."""
         settings = settings or load_settings()
         span = event.date
-        if span is not None and _is_document_date(span, published):
+        if span is not None and _is_document_date(span, published, text):
             # The extractor's fallback when the text gives no time: not evidence of the day.
             span = None
         if span is not None:
@@ -79,8 +85,20 @@ class Mention:
         )
 
 
-def _is_document_date(span: TimeSpan, published: date | None) -> bool:
-    return span.text is None and published is not None and span.start == span.end == published
+# What follows the date in a wire dateline ("BAGHDAD, Dec. 31, 2019 - Hundreds of ...").
+_DATELINE_END = re.compile(r"[\s,.)]{0,3}[-\u2013\u2014]+\s")
+
+
+def _is_document_date(span: TimeSpan, published: date | None, text: str | None) -> bool:
+    """The extractor's fallback (no time expression) or the article's dateline: both say when
+    the article was written, not when the event happened."""
+    if published is None or not (span.start == span.end == published):
+        return False
+    if span.text is None:
+        return True
+    if text is None or span.char_end is None:
+        return False
+    return _DATELINE_END.match(text, span.char_end) is not None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -185,12 +203,26 @@ def dates_compatible(first: Mention, second: Mention) -> bool:
     return first.first <= second.last and second.first <= first.last
 
 
+def _sentence_mates(first: Event, second: Event) -> bool:
+    """Two triggers of one sentence are two events ("strikes in retaliation for the attack"):
+    a sentence that names one event twice is rare, one that relates two events is common."""
+    if first.doc_id != second.doc_id or first.evidence.start != second.evidence.start:
+        return False
+    starts = (first.evidence.trigger_start, second.evidence.trigger_start)
+    if None in starts or starts[0] == starts[1]:
+        return False
+    # A headline run into the lead is one "sentence" to the parser but two units of text.
+    low, high = sorted(start - first.evidence.start for start in starts)
+    return "\n" not in first.evidence.text[low:high]
+
+
 def compatible(first: Mention, second: Mention, settings: MergeSettings | None = None) -> bool:
     """The hard rules: none may fail for two mentions to be one event."""
     settings = settings or load_settings()
     a, b = first.event, second.event
     return (
         first.aux == second.aux
+        and not _sentence_mates(a, b)
         and settings.types_compatible(a.event_type, b.event_type)
         and actors_compatible(a.actor, b.actor, settings)
         and actors_compatible(a.recipient, b.recipient, settings)
@@ -225,6 +257,7 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
         total += weights["same_casualties"]
     if a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger):
         total += weights["trigger_similar"]
+    total += weights["context_overlap"] * overlap(first.terms, second.terms)
     return total
 
 
@@ -241,8 +274,16 @@ def pair_score(
     """`score` for two bare events (tests, debugging): document dates by doc_id, no copies."""
     published = published or {}
     settings = settings or load_settings()
-    return score(
-        Mention.of(first, published.get(first.doc_id), settings=settings),
-        Mention.of(second, published.get(second.doc_id), settings=settings),
-        settings,
-    )
+    mentions = [
+        Mention.of(event, published.get(event.doc_id), settings=settings)
+        for event in (first, second)
+    ]
+    add_terms(mentions, settings)
+    return score(mentions[0], mentions[1], settings)
+
+
+def add_terms(mentions: list[Mention], settings: MergeSettings) -> None:
+    """Give every mention its weighted key words, rarity measured over this batch."""
+    term_sets = [key_terms(mention.event, settings.context_window) for mention in mentions]
+    for mention, terms in zip(mentions, weigh(term_sets), strict=True):
+        mention.terms = terms

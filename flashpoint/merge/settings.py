@@ -30,6 +30,7 @@ WEIGHT_NAMES: tuple[str, ...] = (
     "same_country",
     "same_casualties",
     "trigger_similar",
+    "context_overlap",
 )
 
 
@@ -42,6 +43,7 @@ class MergeSettings:
     generic_id_prefixes: tuple[str, ...]
     date_tolerance_days: dict[str, float]
     coarse_date_days: int
+    context_window: int
     near_km: float
     far_km: float
     coarse_features: frozenset[str]
@@ -121,6 +123,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
                 str(key): float(value) for key, value in (raw["date_tolerance_days"] or {}).items()
             },
             coarse_date_days=int(raw["coarse_date_days"]),
+            context_window=int(raw.get("context_window", 10)),
             near_km=float(raw["near_km"]),
             far_km=float(raw["far_km"]),
             coarse_features=frozenset(raw.get("coarse_features") or ()),

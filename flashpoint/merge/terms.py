@@ -1,0 +1,75 @@
+"""Key words around an event's trigger, weighted by rarity, to compare how two mentions are told.
+
+Reports of one event name the same things near the verb ("rockets ... K-1 base ... Kirkuk",
+"missile ... Kramatorsk station"); reports of different events in one region share only the
+common words, which the inverse document frequency over the batch being merged weighs down.
+Function words, reporting verbs and calendar words (dates are compared separately) are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..model import Event
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+IGNORED_PATH = Path(__file__).resolve().parent.parent / "data" / "merge" / "ignored_words.yaml"
+
+
+@cache
+def ignored_words() -> frozenset[str]:
+    data = yaml.safe_load(IGNORED_PATH.read_text(encoding="utf-8")) or {}
+    words = {str(word).lower() for group in data.values() for word in group or ()}
+    return frozenset(words | set(STOP_WORDS))
+
+
+def _normal(word: str) -> str:
+    word = word.lower().removesuffix("'s")
+    # A light plural fold so "rockets" meets "rocket" and "strikes" meets "strike".
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def key_terms(event: Event, window: int) -> frozenset[str]:
+    """Content words within `window` words of the trigger (the whole sentence without one)."""
+    text = event.evidence.text
+    tokens = list(_TOKEN.finditer(text))
+    if event.evidence.trigger_start is not None:
+        offset = event.evidence.trigger_start - event.evidence.start
+        centre = next(
+            (index for index, match in enumerate(tokens) if match.end() > offset), len(tokens)
+        )
+        tokens = tokens[max(0, centre - window) : centre + window + 1]
+    skip = ignored_words()
+    terms = {_normal(match.group()) for match in tokens}
+    # Bare numbers are mostly dateline days and years; casualty counts are compared on their own.
+    return frozenset(
+        term for term in terms if len(term) > 1 and not term.isdigit() and term not in skip
+    )
+
+
+def weigh(term_sets: Sequence[frozenset[str]]) -> list[dict[str, float]]:
+    """Each mention's terms with a smoothed inverse document frequency over the batch."""
+    frequency = Counter(term for terms in term_sets for term in terms)
+    total = len(term_sets)
+    return [
+        {term: math.log((1 + total) / (1 + frequency[term])) + 1.0 for term in terms}
+        for terms in term_sets
+    ]
+
+
+def overlap(first: dict[str, float], second: dict[str, float]) -> float:
+    """Weighted overlap coefficient in [0, 1]: the shared weight over the lighter side's weight."""
+    if not first or not second:
+        return 0.0
+    shared = sum(weight for term, weight in first.items() if term in second)
+    return shared / min(sum(first.values()), sum(second.values()))
