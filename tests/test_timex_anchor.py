@@ -34,6 +34,7 @@ def test_component_fills_span_group_with_resolved_timespans(nlp):
     assert spans["March 3, 2020"].start == date(2020, 3, 3)
     assert all(span.label_ == "DATE" for span in doc.spans["fp_timex"])
     assert spans["Tuesday"].char_start == doc.text.index("Tuesday")
+    assert [span.kb_id_ for span in doc.spans["fp_timex"]] == ["2019-12-31", "2020-03-03"]
 
 
 def test_without_a_document_date_only_absolute_expressions_are_kept(nlp):
@@ -66,6 +67,15 @@ def test_event_time_falls_back_to_the_paragraph_then_the_document_date(nlp):
     span, confidence = event_time(doc, sentence, trigger)
     assert span.text == "Monday"
     assert DOCUMENT_DATE < confidence < GOVERNED
+
+
+def test_event_time_ignores_a_nearby_reference_to_the_present(nlp):
+    doc = annotate(
+        nlp, "Gunmen struck on Monday.\n\nThe town now fears that militias attack.", THURSDAY
+    )
+    sentence, trigger = trigger_of(doc, "attack")
+    span, confidence = event_time(doc, sentence, trigger)
+    assert confidence == DOCUMENT_DATE
 
 
 def test_event_time_is_none_without_any_date(nlp):

@@ -72,6 +72,9 @@ def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, floa
     governed = [(length, s) for s in inside if (length := _path_length(s, trigger)) is not None]
     if governed:
         return min(governed, key=lambda item: item[0])[1]._.fp_time, GOVERNED
+    # Nearby "now" or "recently" says nothing about an event it is not attached to.
+    dating = [span for span in dating if not span.kb_id_.endswith("_REF")]
+    inside = [s for s in inside if not s.kb_id_.endswith("_REF")]
     if inside:
         return min(inside, key=lambda s: _distance(s, trigger))._.fp_time, SAME_SENTENCE
     start = _paragraph_start(doc, sentence)

@@ -3,7 +3,8 @@
 The rule recogniser (recognize.py) reads the text; spaCy's own DATE entities that no rule
 found get a second reading as if a preposition came before them, so that a "May" the
 tagger calls a date is taken even where the rules alone would not risk it. Spans are
-labelled with their TimeML type (DATE, TIME, DURATION). Relative expressions are resolved
+labelled with their TimeML type (DATE, TIME, DURATION) and carry the TimeML value as kb_id
+("2019-12-31", "PAST_REF"). Relative expressions are resolved
 against doc._.fp_published; when that is None only absolute ones are kept.
 """
 
@@ -47,7 +48,13 @@ def timex_spans(doc: Doc) -> list[Span]:
     for timex in sorted(found, key=lambda item: item.start):
         if timex.span is None:
             continue
-        span = doc.char_span(timex.start, timex.end, label=timex.kind, alignment_mode="expand")
+        span = doc.char_span(
+            timex.start,
+            timex.end,
+            label=timex.kind,
+            kb_id=timex.value or "",
+            alignment_mode="expand",
+        )
         if span is None:
             continue
         span._.fp_time = timex.span
