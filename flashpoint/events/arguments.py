@@ -30,6 +30,7 @@ NOUN_TARGET_PREPS = frozenset({"on", "against", "upon", "at", "targeting", "into
 # Branches that are not part of a name: "the US, which ...", "Iran and Syria", ", officials said"
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep", "parataxis"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+NAME_ENTS = frozenset({"NORP", "GPE", "ORG"})
 PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
 # Clause links through which a subject-less verb inherits its governor's subject.
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"})
@@ -85,6 +86,16 @@ def resolve(head: Token | None) -> Actor | None:
                 break
     if actor is None:
         actor = _actor_index(head.doc).get(head.i)
+    if actor is None:
+        # "Kurdish positions", "the Saudi oil facility": the modifier names whose
+        for left in head.lefts:
+            for child in left.subtree:
+                if child.ent_type_ in NAME_ENTS and child.dep_ in ("amod", "compound", "poss"):
+                    actor = resolve_span(head.doc[child.i : child.i + 1])
+                    if actor is not None:
+                        break
+            if actor is not None:
+                break
     if actor is not None and actor.start is None:
         actor = replace(
             actor, text=actor.text or span.text, start=span.start_char, end=span.end_char
@@ -181,6 +192,8 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
     head = noun.head
     if actor is None and noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head
+        if verb.lower_ == "responsibility":
+            verb = verb.head  # "claimed responsibility for the bombing"
         if lexicon.lemma(verb) in lexicon.light_verbs | lexicon.responsibility_verbs:
             actor = verb_subject(verb)
     return actor, recipient

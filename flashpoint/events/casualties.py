@@ -133,6 +133,12 @@ def _victims(word: Token) -> Token | None:
             return deps.get("nsubj") or deps.get("nsubjpass")
         if "dobj" in deps:
             return deps["dobj"]
+        for child in word.children:
+            # "wounded around 40": the parser reads the hedge as a preposition
+            if child.dep_ == "prep" and child.lower_ in HEDGES:
+                number = next((g for g in child.children if g.like_num), None)
+                if number is not None:
+                    return number
         if "nsubjpass" in deps:
             return deps["nsubjpass"]
         # "and around 62 injured": a bare participle whose subject is the victims

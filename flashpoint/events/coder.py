@@ -22,7 +22,9 @@ from .triggers import Trigger, find_triggers
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Words for killing/wounding: when their cause is another trigger they are its toll, not events.
-HARM_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "die"})
+HARM_LEMMAS = frozenset(
+    {"kill", "injure", "wound", "hurt", "die", "explode", "detonate", "hit", "strike"}
+)
 # Acts whose complement is their content, not a second event ("urged X to withdraw").
 SPEECH_TYPES = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE"})
 CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "amid"})
@@ -70,6 +72,21 @@ def _cause(harm: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
         other = by_token.get(token.head.i)
         if other is not None and other.entry.type == "ASSAULT":
             return other
+    for child in token.children:
+        # "were injured when a roadside bomb exploded"
+        other = by_token.get(child.i)
+        if child.dep_ == "advcl" and other is not None and other.entry.type == "ASSAULT":
+            return other
+    return None
+
+
+def _root_cause(harm: Trigger, by_token: dict[int, Trigger], folded: set[int]) -> Trigger | None:
+    """Follow causes through other harm words ("killed ... and wounded"): the event they report."""
+    target: Trigger | None = harm
+    for _ in range(4):
+        if target is None or target.token.i not in folded:
+            return target
+        target = _cause(target, by_token)
     return None
 
 
@@ -142,8 +159,14 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
     folded = {
         t.token.i
         for t in triggers
-        if lexicon.lemma(t.token) in HARM_LEMMAS and _cause(t, by_token) is not None
+        if t.kind == "verb"
+        and lexicon.lemma(t.token) in HARM_LEMMAS
+        and _cause(t, by_token) is not None
     }
+    # a cycle ("struck ... and killed" both pointing at each other) must keep one event
+    for trigger in triggers:
+        if trigger.token.i in folded and _root_cause(trigger, by_token, folded) is None:
+            folded.discard(trigger.token.i)
     live = [t for t in triggers if t.token.i not in folded]
     violent = [t for t in live if t.entry.type in CASUALTY_TYPES]
     tolls = _tolls(sentence, by_token, violent, folded)
@@ -172,7 +195,7 @@ def _tolls(
     for mention in casualty_mentions(sentence):
         target = _link_casualty(mention, by_token, violent)
         if target is not None and target.token.i in folded:
-            target = _cause(target, by_token)
+            target = _root_cause(target, by_token, folded)
         if target is None or target.entry.type not in CASUALTY_TYPES:
             continue
         counts = tolls.setdefault(target.token.i, {})

@@ -187,7 +187,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 continue
             found = _phrase(token, lexicon)
             own = lexicon.verb(lemma)
-            if found is not None and own is not None and found[0].weight < own.weight:
+            if (
+                found is not None
+                and found[0] is not BLOCKED
+                and own is not None
+                and found[0].weight < own.weight
+            ):
                 found = None  # a hand-written verb beats a derived phrase
             if found is not None:
                 entry, partner = found
@@ -236,7 +241,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if trigger is None:
             continue
         trigger.mode = trigger.entry.mode
-        if trigger.kind != "compound":
+        # compounds and phrases name their mode ("tear gas", "air strike"); cues refine the rest
+        if trigger.kind not in ("compound", "phrase") or trigger.mode is None:
             trigger.mode = _mode_cue(trigger, lexicon, sentence) or trigger.mode
         triggers.append(trigger)
     triggers.extend(obligation_triggers(sentence, lexicon, {t.token.i for t in triggers}))
