@@ -257,7 +257,7 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
         total += weights["same_casualties"]
     if a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger):
         total += weights["trigger_similar"]
-    total += weights["context_overlap"] * overlap(first.terms, second.terms)
+    total += weights["context_overlap"] * overlap(first.terms, second.terms, settings.context_floor)
     return total
 
 

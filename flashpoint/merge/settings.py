@@ -44,6 +44,7 @@ class MergeSettings:
     date_tolerance_days: dict[str, float]
     coarse_date_days: int
     context_window: int
+    context_floor: float
     near_km: float
     far_km: float
     coarse_features: frozenset[str]
@@ -124,6 +125,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
             },
             coarse_date_days=int(raw["coarse_date_days"]),
             context_window=int(raw.get("context_window", 10)),
+            context_floor=float(raw.get("context_floor", 0.0)),
             near_km=float(raw["near_km"]),
             far_km=float(raw["far_km"]),
             coarse_features=frozenset(raw.get("coarse_features") or ()),

@@ -67,9 +67,11 @@ def weigh(term_sets: Sequence[frozenset[str]]) -> list[dict[str, float]]:
     ]
 
 
-def overlap(first: dict[str, float], second: dict[str, float]) -> float:
-    """Weighted overlap coefficient in [0, 1]: the shared weight over the lighter side's weight."""
+def overlap(first: dict[str, float], second: dict[str, float], floor: float = 0.0) -> float:
+    """Weighted overlap coefficient in [0, 1]: the shared weight over the lighter side's weight,
+    that weight taken as at least `floor` so that one shared word between two terse mentions
+    does not count as full agreement."""
     if not first or not second:
         return 0.0
     shared = sum(weight for term, weight in first.items() if term in second)
-    return shared / min(sum(first.values()), sum(second.values()))
+    return shared / max(min(sum(first.values()), sum(second.values())), floor, 1e-9)
