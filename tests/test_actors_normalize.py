@@ -38,9 +38,10 @@ def test_possessive_s_is_dropped_with_offsets_kept() -> None:
 @pytest.mark.parametrize(
     ("alias", "modes"),
     [
-        ("PMF", (EXACT,)),
+        ("PMF", (f"{EXACT}:PMF",)),
+        ("LeT", (f"{EXACT}:LeT",)),
         ("Pompeo", (PROPER,)),
-        ("US Army", (EXACT, "any")),
+        ("US Army", (f"{EXACT}:US", "any")),
         ("Kataib Hezbollah", ("any", "any")),
     ],
 )

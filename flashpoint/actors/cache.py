@@ -17,7 +17,7 @@ from pathlib import Path
 from . import kb as kb_module
 from . import matcher
 
-FORMAT = "3"
+FORMAT = "4"
 
 
 def cache_dir() -> Path:
@@ -31,7 +31,7 @@ def fingerprint(folders: list[Path]) -> str:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            if path.is_file():
+            if path.is_file() and path.suffix != ".pyc":
                 stat = path.stat()
                 digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
@@ -39,7 +39,8 @@ def fingerprint(folders: list[Path]) -> str:
 
 @cache
 def load() -> tuple[kb_module.KnowledgeBase, matcher.Index]:
-    folders = [kb_module.DATA_DIR, kb_module.overlay_dir()]
+    # The code folder too: a change to normalisation or the index format must rebuild the cache.
+    folders = [kb_module.DATA_DIR, kb_module.overlay_dir(), Path(__file__).resolve().parent]
     path = cache_dir() / f"actors-{fingerprint(folders)}.pickle"
     try:
         with path.open("rb") as handle:

@@ -18,6 +18,7 @@ from .kb import Entry, KnowledgeBase, get_kb
 from .matcher import Match, get_index
 
 USER_DATA_KEY = "fp_actors.mentions"
+TOKEN_INDEX_KEY = "fp_actors.by_token"
 # spaCy dependency labels by which a word modifies the noun it precedes.
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "det"})
 _SUFFIX_RE = re.compile(r"\s*[-–]\s*(\w+)")
@@ -97,12 +98,13 @@ def is_backer(kb: KnowledgeBase, text: str, start: int, end: int) -> bool:
 
 def read_matches(doc: Doc, kb: KnowledgeBase, on: date) -> list[Mention]:
     mentions = []
-    for match in get_index().find(doc.text):
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    for match in get_index().find(text):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         kinds = match.kinds()
-        backer = is_backer(kb, doc.text, match.start, match.end)
+        backer = is_backer(kb, text, match.start, match.end)
         entry = choose(kb, match, on)
         sector = next((ref for ref in match.refs if ref[0] == "sector"), None)
         mention = Mention(span.start, span.end, "sector", backer=backer)
@@ -249,4 +251,17 @@ def annotate(doc: Doc) -> list[Mention]:
     mentions.extend(link(doc, kb, mentions, on))
     mentions.sort(key=lambda mention: (mention.start, -mention.end))
     doc.user_data[USER_DATA_KEY] = mentions
+    doc.user_data.pop(TOKEN_INDEX_KEY, None)
     return mentions
+
+
+def by_token(doc: Doc) -> dict[int, list[Mention]]:
+    """Mentions covering each token, so that resolving a span looks at its own tokens only."""
+    index = doc.user_data.get(TOKEN_INDEX_KEY)
+    if index is None:
+        index = {}
+        for mention in annotate(doc):
+            for i in range(mention.start, mention.end):
+                index.setdefault(i, []).append(mention)
+        doc.user_data[TOKEN_INDEX_KEY] = index
+    return index

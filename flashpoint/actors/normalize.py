@@ -70,8 +70,9 @@ def alias_key(alias: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     modes: list[str] = []
     for token in words:
         letters = [ch for ch in token.surface if ch.isalpha()]
-        if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-            modes.append(EXACT)
+        if len(letters) >= 2 and any(ch.isupper() for ch in letters[1:]):
+            # Acronyms and mixed-case short forms (PMF, LeT, MoD) match only as written.
+            modes.append(f"{EXACT}:{token.surface}")
         elif len(words) == 1 and token.surface[:1].isupper():
             modes.append(PROPER)
         else:
@@ -82,9 +83,8 @@ def alias_key(alias: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def case_ok(tokens: list[Token], aliased: tuple[str, ...], modes: tuple[str, ...]) -> bool:
     """Whether text tokens satisfy an alias's case rules."""
     for token, mode in zip(tokens, modes, strict=True):
-        if mode == EXACT:
-            letters = [ch for ch in token.surface if ch.isalpha()]
-            if not all(ch.isupper() for ch in letters):
+        if mode.startswith(EXACT):
+            if token.surface != mode[len(EXACT) + 1 :]:
                 return False
         elif mode == PROPER and not token.surface[:1].isupper():
             return False

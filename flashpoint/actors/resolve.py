@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from ..model import Actor
 from .kb import get_kb
-from .mentions import Mention, annotate, generic_actor, phrase_sector, sector_of
+from .mentions import Mention, by_token, generic_actor, phrase_sector, sector_of
 
 NAMED_KINDS = ("entity", "title", "coref", "phrase", "country", "capital")
 COUNTRY_KINDS = ("country", "capital", "demonym")
@@ -20,8 +20,13 @@ COUNTRY_KINDS = ("country", "capital", "demonym")
 PARTITIVE_POS = frozenset({"NUM"})
 
 
-def _inside(mentions: list[Mention], span: Span) -> list[Mention]:
-    return [m for m in mentions if m.start >= span.start and m.end <= span.end]
+def _inside(index: dict[int, list[Mention]], span: Span) -> list[Mention]:
+    found: dict[int, Mention] = {}
+    for i in range(span.start, span.end):
+        for mention in index.get(i, ()):
+            if mention.start >= span.start and mention.end <= span.end:
+                found[id(mention)] = mention
+    return sorted(found.values(), key=lambda m: (m.start, -m.end))
 
 
 def _of_object(span: Span):
@@ -43,15 +48,15 @@ def resolve_span(span: Span) -> Actor | None:
     if len(span) == 0:
         return None
     kb = get_kb()
-    mentions = annotate(span.doc)
+    index = by_token(span.doc)
     root = span.root
     if root.lower_ in kb.partitives or root.pos_ in PARTITIVE_POS:
         inner = _of_object(span)
         if inner is not None and len(inner) < len(span):
             return resolve_span(inner)
-    inside = _inside(mentions, span)
+    inside = _inside(index, span)
     # A mention around the head wins even when the span cuts it ("Khazali" of "Qais al-Khazali").
-    around = [m for m in mentions if m.start <= root.i < m.end]
+    around = index.get(root.i, [])
     for kind in NAMED_KINDS:
         for mention in around:
             if (
@@ -61,10 +66,10 @@ def resolve_span(span: Span) -> Actor | None:
                 and not mention.backer
             ):
                 return _located(mention.actor, span)
-    by_token = {i: m for m in inside for i in range(m.start, m.end)}
-    sector, strong = sector_of(kb, root, by_token)
+    covering = {i: m for m in inside for i in range(m.start, m.end)}
+    sector, strong = sector_of(kb, root, covering)
     if sector and not strong:
-        upgraded = phrase_sector(kb, span, by_token)
+        upgraded = phrase_sector(kb, span, covering)
         if upgraded and upgraded != sector:
             sector, strong = upgraded, True
     usable = [m for m in inside if m.actor is not None and not m.backer and m.end <= root.i + 1]
