@@ -41,10 +41,14 @@ class Context:
     tense: str | None = None
     # Earlier expressions in the same text, for "a year earlier" after "the third quarter".
     previous: list[Timex] = field(default_factory=list)
+    # Where the expression being resolved starts.
+    position: int = 0
 
     def last_with(self, precision: str, within: int) -> Timex | None:
         """The latest earlier expression of `precision` no further back than `within` chars."""
         for timex in reversed(self.previous):
+            if self.position - timex.end > within:
+                return None
             if timex.span is not None and timex.span.precision == precision:
                 return timex
         return None

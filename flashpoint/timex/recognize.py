@@ -100,6 +100,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     found: list[Timex] = []
     for start, end, rule, match in candidates(text, anchor):
         context.tense = tense(text, start, end)
+        context.position = start
         resolved = rule.resolve(match, context)
         if resolved is None:
             continue

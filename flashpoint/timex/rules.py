@@ -16,6 +16,8 @@ from . import calendar, normalize
 from .lexicon import lexicon, month_number, number_value, weekday_number
 from .normalize import Context
 
+# How far back (characters) "a year earlier" or "the quarter" looks for the period it refers to.
+DISCOURSE_REACH = 1500
 # Prepositions after which a month may lie on either side of the document date.
 OPEN_ENDED = frozenset({"until", "till", "through", "by"})
 
@@ -202,7 +204,7 @@ def relative_unit(match: re.Match, context: Context) -> Resolved | None:
         return None
     if rel in {"following", "preceding", "previous"} and match["rel"].lower().startswith("the"):
         # "the following year" counts from the period last named, not from the document date.
-        named = context.last_with(unit, within=1500)
+        named = context.last_with(unit, within=DISCOURSE_REACH)
         if named is not None and named.span is not None:
             return dated(normalize.shifted_period(named.span.start, unit, step))
     return dated(_modifier(match, normalize.shifted_period(context.anchor, unit, step)))
@@ -219,7 +221,7 @@ def ago(match: re.Match, context: Context) -> Resolved | None:
         return None
     # Results reporting: "a year earlier" after "the third quarter" is that quarter last year.
     if unit == "year" and count == 1:
-        quarter = context.last_with("quarter", within=400)
+        quarter = context.last_with("quarter", within=DISCOURSE_REACH)
         if quarter is not None and quarter.span is not None:
             start = calendar.shift(quarter.span.start, "year", -1 if back else 1)
             return dated(calendar.period(start, "quarter"))
@@ -231,7 +233,7 @@ def ago(match: re.Match, context: Context) -> Resolved | None:
 
 def year_adjective(match: re.Match, context: Context) -> Resolved | None:
     """ "year-earlier", "the year-ago quarter": the same period a year before."""
-    quarter = context.last_with("quarter", within=400)
+    quarter = context.last_with("quarter", within=DISCOURSE_REACH)
     if quarter is not None and quarter.span is not None:
         return dated(calendar.period(calendar.shift(quarter.span.start, "year", -1), "quarter"))
     if context.anchor is None:
@@ -259,7 +261,7 @@ def quarter_rule(match: re.Match, context: Context) -> Resolved | None:
 
 def quarter_reference(match: re.Match, context: Context) -> Resolved | None:
     """ "the quarter", "the latest period": the quarter last named, else the last one ended."""
-    previous = context.last_with("quarter", within=1500)
+    previous = context.last_with("quarter", within=DISCOURSE_REACH)
     if previous is not None:
         return dated(previous.span)
     if "latest" not in match[0].lower() and match["unit"].lower() == "period":
