@@ -22,7 +22,7 @@ class Rule:
     name: str
     pattern: re.Pattern
     resolve: Resolver
-    # Word classes (TRIGGERS) one of which every match contains; None: scan the whole text.
+    # Trigger classes one of which every match contains; None: scan the whole text.
     triggers: tuple[str, ...] | None = None
 
 

@@ -1,8 +1,8 @@
-"""The patterns that recognise time expressions, each with the function that resolves it.
+"""Resolvers: one per rule in patterns.py, turning a regex match into a resolved expression.
 
-Patterns are built from the lexicon tables, so new words need no code. Each rule has a name,
-a compiled pattern and a resolver: resolver(match, context) -> (TimeSpan | None, kind, value)
-or None when the match is not a time expression after all (a lower-case "may").
+resolver(match, context) -> (TimeSpan | None, TimeML type, TimeML value), or None when the
+match is not a time expression after all (a lower-case "may"). The span is None when the
+expression is relative and there is no anchor date to resolve it against.
 """
 
 from __future__ import annotations
