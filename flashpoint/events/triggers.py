@@ -243,7 +243,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         trigger.mode = trigger.entry.mode
         # compounds and phrases name their mode ("tear gas", "air strike"); cues refine the rest
         if trigger.kind not in ("compound", "phrase") or trigger.mode is None:
-            trigger.mode = _mode_cue(trigger, lexicon, sentence) or trigger.mode
+            cue = _mode_cue(trigger, lexicon, sentence)
+            ranks = lexicon.mode_priority.get(trigger.entry.type, {})
+            # a cue wins over the word's own mode only when it says more ("bombed by jets")
+            if cue and (trigger.mode is None or ranks.get(cue, 99) < ranks.get(trigger.mode, 99)):
+                trigger.mode = cue
         triggers.append(trigger)
     triggers.extend(obligation_triggers(sentence, lexicon, {t.token.i for t in triggers}))
     return triggers
