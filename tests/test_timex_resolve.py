@@ -220,3 +220,15 @@ def test_a_vague_duration_still_gives_a_range_ending_at_the_document_date():
     (timex,) = find_timexes("In the past several months, attacks grew.", THURSDAY)
     assert timex.value == "PXM"
     assert timex.span.end == THURSDAY and timex.span.start < date(2019, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday militias attacked the base. Two days later, the army struck.", "2020-01-01"),
+        ("Talks began in May 2019. A year later they collapsed.", "2020"),
+        ("Two years ago the town fell.", "2018"),
+    ],
+)
+def test_later_and_earlier_count_from_the_last_named_date(text, expected):
+    assert find_timexes(text, THURSDAY)[-1].value == expected

@@ -225,10 +225,31 @@ def ago(match: re.Match, context: Context) -> Resolved | None:
         if quarter is not None and quarter.span is not None:
             start = calendar.shift(quarter.span.start, "year", -1 if back else 1)
             return dated(calendar.period(start, "quarter"))
+    step = -count if back else count
+    # "On Monday militias attacked ... Two days later": counted from the day last named.
+    if direction not in {"ago", "from now", "hence"}:
+        named = _last_dated(context)
+        if named is not None and RANK[named.precision] <= RANK.get(unit, 0):
+            # As precise as the unit says: "a year later" after "May 3" is that next year.
+            return dated(calendar.period(calendar.shift(named.start, unit, step), unit))
     if context.anchor is None:
         return None, "DATE", None
-    moved = calendar.shift(context.anchor, unit, -count if back else count)
+    moved = calendar.shift(context.anchor, unit, step)
     return dated(calendar.period(moved, unit))
+
+
+# Calendar precisions from fine to coarse: "two days later" can count from a day, not a year.
+RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def _last_dated(context: Context) -> TimeSpan | None:
+    """The span of the nearest earlier expression with a calendar precision, if close enough."""
+    for timex in reversed(context.previous):
+        if context.position - timex.end > DISCOURSE_REACH:
+            return None
+        if timex.kind == "DATE" and timex.span is not None and timex.span.precision in RANK:
+            return timex.span
+    return None
 
 
 def year_adjective(match: re.Match, context: Context) -> Resolved | None:
