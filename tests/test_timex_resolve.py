@@ -232,3 +232,16 @@ def test_a_vague_duration_still_gives_a_range_ending_at_the_document_date():
 )
 def test_later_and_earlier_count_from_the_last_named_date(text, expected):
     assert find_timexes(text, THURSDAY)[-1].value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Talks ran March 3-5, 2020 in Geneva.", date(2020, 3, 3), date(2020, 3, 5)),
+        ("Talks ran 3–5 March 2020 in Geneva.", date(2020, 3, 3), date(2020, 3, 5)),
+        ("Clashes raged Dec. 20-22 near the border.", date(2019, 12, 20), date(2019, 12, 22)),
+    ],
+)
+def test_day_ranges_resolve_to_their_first_and_last_day(text, start, end):
+    (timex,) = find_timexes(text, THURSDAY)
+    assert (timex.span.start, timex.span.end, timex.span.precision) == (start, end, "span")

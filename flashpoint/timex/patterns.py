@@ -82,6 +82,13 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
         rules.full_date,
     ),
     (
+        "day-range",
+        r"(?:(?P<month>MONTH)\s+(?P<day>DAY)\s*[-–]\s*(?P<last>DAY)"
+        r"|(?P<day2>DAY)\s*[-–]\s*(?P<last2>DAY)\s+(?:of\s+)?(?P<month2>MONTH))"
+        r"(?:,?\s+(?P<year>YEAR))?",
+        rules.day_range,
+    ),
+    (
         "day-month",
         r"(?:(?P<weekday>WEEKDAY_ANY)\.?,?\s+)?(?:the\s+)?(?P<day>DAY|ORD)\s+(?:of\s+)?(?P<month>MONTH)"
         r"(?:,?\s+(?P<year>YEAR))?",
@@ -239,6 +246,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "slashed": ("slashed",),
     "month-day": ("month",),
     "day-month": ("month",),
+    "day-range": ("month",),
     "month-year": ("month",),
     "relative-month": ("month",),
     "quarter": ("unit",),

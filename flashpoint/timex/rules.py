@@ -84,6 +84,29 @@ def full_date(match: re.Match, context: Context) -> Resolved | None:
     return dated(calendar.day(value)) if value else None
 
 
+def day_range(match: re.Match, context: Context) -> Resolved | None:
+    """ "March 3-5, 2020", "3–5 March": the days from the first to the last, in one month."""
+    word = match["month"] or match["month2"]
+    month = month_number(word)
+    if month is None or not _plausible_month(word):
+        return None
+    first = int(re.sub(r"\D", "", match["day"] or match["day2"]))
+    last = int(re.sub(r"\D", "", match["last"] or match["last2"]))
+    if context.anchor is None and not match["year"]:
+        return None, "DATE", None
+    try:
+        if match["year"]:
+            start = date(_year(match["year"]), month, first)
+        else:
+            start = normalize.month_day(context.anchor, month, first, context.tense)
+        end = start.replace(day=last) if start else None
+    except ValueError:
+        return None
+    if start is None or end is None or end < start:
+        return None
+    return TimeSpan(start, end, "span"), "DATE", start.isoformat()
+
+
 def numeric_date(match: re.Match, context: Context) -> Resolved | None:
     groups = match.groupdict()
     first, second, year_text = int(groups["a"]), int(groups["b"]), groups["y"]
