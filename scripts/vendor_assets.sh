@@ -39,8 +39,15 @@ const fs = require("fs");
 const atlas = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const geo = topo.feature(atlas, atlas.objects.countries);
 const round = (c) => Array.isArray(c[0]) ? c.map(round) : [Math.round(c[0] * 100) / 100, Math.round(c[1] * 100) / 100];
+// Rings that cross the antimeridian (Russia, Fiji) would be drawn as stripes across the whole
+// map; shifting their western points by 360 degrees keeps them in one piece. Antarctica is
+// dropped: it holds no events and dominates a Mercator map.
+const unwrap = (ring) => ring.some(([x]) => x > 170) && ring.some(([x]) => x < -170)
+  ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+const fix = (c) => Array.isArray(c[0][0]) ? c.map(fix) : unwrap(c);
+geo.features = geo.features.filter((f) => f.properties.name !== "Antarctica");
 for (const f of geo.features) {
-  f.geometry.coordinates = round(f.geometry.coordinates);
+  f.geometry.coordinates = round(fix(f.geometry.coordinates));
   f.properties = { name: f.properties.name, numeric: f.id };
   delete f.id;
 }
@@ -54,6 +61,6 @@ cat > "$DEST/README.md" <<NOTE
 | --- | --- | --- |
 | leaflet/ | npm $LEAFLET (dist/) | BSD-2-Clause, see leaflet/LICENSE |
 | swagger-ui/ | npm $SWAGGER (bundle and css) | Apache-2.0, see swagger-ui/LICENSE and NOTICE |
-| world/countries-110m.geojson | npm $WORLD countries-110m.json, converted to GeoJSON with $TOPO, coordinates rounded to 0.01 degree | ISC (world-atlas, see world/LICENSE); the shapes are Natural Earth 1:110m data, public domain |
+| world/countries-110m.geojson | npm $WORLD countries-110m.json, converted to GeoJSON with $TOPO, coordinates rounded to 0.01 degree, antimeridian rings unwrapped, Antarctica left out | ISC (world-atlas, see world/LICENSE); the shapes are Natural Earth 1:110m data, public domain |
 NOTE
 echo "vendored into $DEST"

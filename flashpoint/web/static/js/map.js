@@ -3,6 +3,7 @@ import { el, getJSON, root, scoreColour } from "./api.js";
 
 let map = null;
 let points = null;
+let ready = null;
 
 async function createMap() {
   map = L.map("map-canvas", { worldCopyJump: true, minZoom: 1 }).setView([25, 20], 2);
@@ -20,7 +21,9 @@ async function createMap() {
 }
 
 export async function drawMap(filters, { applyFilters }) {
-  if (!map) await createMap();
+  // Views may be drawn twice in quick succession (hash change, then filters); build once.
+  ready = ready || createMap();
+  await ready;
   map.invalidateSize();
   const body = await getJSON("aggregates/places", { ...filters, limit: 2000 });
   points.clearLayers();

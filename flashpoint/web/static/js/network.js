@@ -5,7 +5,7 @@ const WIDTH = 900, HEIGHT = 560;
 
 function layout(nodes, edges) {
   // Fruchterman-Reingold style: springs along edges, repulsion between all nodes, cooling.
-  const k = Math.sqrt((WIDTH * HEIGHT) / Math.max(nodes.length, 1)) * 0.6;
+  const k = Math.sqrt((WIDTH * HEIGHT) / Math.max(nodes.length, 1)) * 0.5;
   nodes.forEach((node, i) => {
     const angle = (2 * Math.PI * i) / nodes.length;
     node.x = WIDTH / 2 + (WIDTH / 3) * Math.cos(angle);
@@ -33,14 +33,17 @@ function layout(nodes, edges) {
       a.dx -= dx * force; a.dy -= dy * force; b.dx += dx * force; b.dy += dy * force;
     }
     for (const node of nodes) {
-      // A weak pull to the centre keeps separate components on screen.
-      node.dx += (WIDTH / 2 - node.x) * 0.02 * k / 10;
-      node.dy += (HEIGHT / 2 - node.y) * 0.02 * k / 10;
+      // A pull to the centre, growing with distance like a weak spring, keeps separate
+      // components (common in news data) together instead of pinned to the edges.
+      const cx = WIDTH / 2 - node.x, cy = HEIGHT / 2 - node.y;
+      const fromCentre = Math.hypot(cx, cy);
+      node.dx += (cx * fromCentre) / (k * 2);
+      node.dy += (cy * fromCentre) / (k * 1.5);
       const length = Math.max(Math.hypot(node.dx, node.dy), 0.01);
       node.x += (node.dx / length) * Math.min(length, temperature);
       node.y += (node.dy / length) * Math.min(length, temperature);
-      node.x = Math.min(WIDTH - 40, Math.max(40, node.x));
-      node.y = Math.min(HEIGHT - 20, Math.max(20, node.y));
+      node.x = Math.min(WIDTH - 30, Math.max(30, node.x));
+      node.y = Math.min(HEIGHT - 30, Math.max(30, node.y));
     }
     temperature *= 0.98;
   }
@@ -97,7 +100,10 @@ export async function drawNetwork(filters, { applyFilters }) {
       transform: `translate(${item.x.toFixed(1)},${item.y.toFixed(1)})`,
       "aria-label": `${item.name}, ${item.weight} events; filter by this actor` }, root);
     svg("circle", { r: radius(item), fill: "#34495e" }, group);
-    svg("text", { x: radius(item) + 3, y: 4 }, group).textContent = item.name;
+    // Labels point away from the centre so those near the right edge stay inside the frame.
+    const right = item.x < WIDTH * 0.6;
+    svg("text", { x: right ? radius(item) + 3 : -radius(item) - 3, y: 4,
+      "text-anchor": right ? "start" : "end" }, group).textContent = item.name;
     const choose = () => {
       window.location.hash = "list";
       applyFilters({ ...filters, actor: item.name });
