@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import rules
+from . import periods, rules
 from .lexicon import abbreviations, alternation, lexicon
 from .rules import Resolver
 
@@ -111,22 +111,22 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
         r"|the\s+(?:(?P<year2>YEAR)\s+|latest\s+|current\s+)?)?(?:fiscal[\s-]+)?(?P<ord>ORD)"
         r"\s+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year3>YEAR)"
         r"|(?P<relyear2>this|last|next)\s+year))?",
-        rules.quarter_rule,
+        periods.quarter_rule,
     ),
     (
         "quarter-adjective",
         r"(?:(?P<year>YEAR)(?:'s)?\s+|(?P<relyear>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
         r"(?P<ord>ORD)-quarter",
-        rules.quarter_rule,
+        periods.quarter_rule,
     ),
-    ("q-quarter", r"(?P<q>Q[1-4])(?:\s+(?P<year>YEAR))?", rules.quarter_rule),
+    ("q-quarter", r"(?P<q>Q[1-4])(?:\s+(?P<year>YEAR))?", periods.quarter_rule),
     (
         "year-ago-period",
         r"the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:last\s+year"
         r"|a\s+year\s+(?:ago|earlier))|the\s+quarter\s+a\s+year\s+(?:ago|earlier)"
         r"|(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[\s-](?:earlier|ago|before)"
         r"(?:\s+(?:ORD\s+)?(?:quarter|period))?",
-        rules.year_adjective,
+        periods.year_adjective,
     ),
     (
         "ago",
@@ -145,14 +145,14 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
     (
         "quarter-reference",
         r"(?:the|that|this)\s+(?:latest\s+|same\s+)?(?P<unit>quarter|period)",
-        rules.quarter_reference,
+        periods.quarter_reference,
     ),
     (
         "year-part",
         r"(?:(?P<mod>MOD)[\s-]*(?:the\s+)?(?P<unit>year|month|week)|(?P<end>year[\s-]end"
         r"|year's\s+end)"
         r"|the\s+(?:full\s+|fiscal\s+|calendar\s+)?year(?!\s+(?:before|after|earlier|later)))",
-        rules.year_relative_mod,
+        periods.year_relative_mod,
     ),
     (
         "weekend",
@@ -163,23 +163,23 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
         "spelled-year",
         r"(?:the\s+year\s+)?(?P<century>CENTURY_WORD)(?:[\s-]+(?:and\s+)?(?P<tens>TENS_WORD))?"
         r"(?:[\s-]+(?P<ones>UNITS_WORD))?(?![\s-]+(?:hundred|thousand|million))",
-        rules.spelled_year,
+        periods.spelled_year,
     ),
     (
         "year",
         r"(?:(?P<mod>MOD)[\s-]*)?(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)",
-        rules.year_rule,
+        periods.year_rule,
     ),
     (
         "decade",
         r"(?:the\s+)?(?:(?P<mod>MOD)[\s-]*)?(?:(?P<digits>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s"
         r"|(?<=the\s)(?P<word>DECADE))",
-        rules.decade_rule,
+        periods.decade_rule,
     ),
     (
         "century",
         r"(?:the\s+)?(?:(?P<mod>MOD)[\s-]*)?(?P<ord>ORD|\d{1,2}(?:st|nd|rd|th))[\s-]+century",
-        rules.century_rule,
+        periods.century_rule,
     ),
     (
         "season",

@@ -29,7 +29,7 @@ def dated(span: TimeSpan | None, kind: str = "DATE") -> Resolved:
     return span, kind, calendar.timeml_value(span) if span is not None else None
 
 
-def _modifier(match: re.Match, span: TimeSpan | None) -> TimeSpan | None:
+def apply_modifier(match: re.Match, span: TimeSpan | None) -> TimeSpan | None:
     """Apply "early", "mid-", "the end of" ... when the pattern captured one."""
     mod = match.groupdict().get("mod")
     if span is None or not mod:
@@ -48,7 +48,7 @@ def _plausible_month(word: str) -> bool:
     return _capitalised(word) or word.lower().rstrip(".") not in lexicon()["ambiguous_months"]
 
 
-def _year(text: str) -> int:
+def year_of(text: str) -> int:
     return int(text)
 
 
@@ -65,7 +65,7 @@ def full_date(match: re.Match, context: Context) -> Resolved | None:
         return None
     if groups.get("year"):
         try:
-            return dated(calendar.day(date(_year(groups["year"]), month, day_number)))
+            return dated(calendar.day(date(year_of(groups["year"]), month, day_number)))
         except ValueError:
             return None
     if context.anchor is None:
@@ -96,7 +96,7 @@ def day_range(match: re.Match, context: Context) -> Resolved | None:
         return None, "DATE", None
     try:
         if match["year"]:
-            start = date(_year(match["year"]), month, first)
+            start = date(year_of(match["year"]), month, first)
         else:
             start = normalize.month_day(context.anchor, month, first, context.tense)
         end = start.replace(day=last) if start else None
@@ -129,7 +129,7 @@ def month_year(match: re.Match, context: Context) -> Resolved | None:
     month = month_number(match["month"])
     if month is None or not _capitalised(match["month"]):
         return None
-    return dated(_modifier(match, calendar.month(_year(match["year"]), month)))
+    return dated(apply_modifier(match, calendar.month(year_of(match["year"]), month)))
 
 
 def month_relative(match: re.Match, context: Context) -> Resolved | None:
@@ -142,7 +142,7 @@ def month_relative(match: re.Match, context: Context) -> Resolved | None:
     anchor = context.anchor
     if match["rel2"]:  # "July last year"
         step = lexicon()["relative_words"][match["rel2"].lower()]
-        return dated(_modifier(match, calendar.month(anchor.year + step, month)))
+        return dated(apply_modifier(match, calendar.month(anchor.year + step, month)))
     step = lexicon()["relative_words"].get(match["rel"].split()[-1].lower(), 0)
     if step < 0:
         number_year = anchor.year if month < anchor.month else anchor.year - 1
@@ -150,7 +150,7 @@ def month_relative(match: re.Match, context: Context) -> Resolved | None:
         number_year = anchor.year if month > anchor.month else anchor.year + 1
     else:
         number_year = anchor.year
-    return dated(_modifier(match, calendar.month(number_year, month)))
+    return dated(apply_modifier(match, calendar.month(number_year, month)))
 
 
 def month_only(match: re.Match, context: Context) -> Resolved | None:
@@ -169,7 +169,7 @@ def month_only(match: re.Match, context: Context) -> Resolved | None:
     # "next May" looks ahead; "until/through/by January" may go either way: the nearest one.
     tense = "future" if prep == "next" else None if prep in OPEN_ENDED else context.tense
     span = normalize.month_alone(context.anchor, month, tense)
-    return dated(_modifier(match, span))
+    return dated(apply_modifier(match, span))
 
 
 def weekday_rule(match: re.Match, context: Context) -> Resolved | None:
@@ -230,7 +230,7 @@ def relative_unit(match: re.Match, context: Context) -> Resolved | None:
         named = context.last_with(unit, within=DISCOURSE_REACH)
         if named is not None and named.span is not None:
             return dated(normalize.shifted_period(named.span.start, unit, step))
-    return dated(_modifier(match, normalize.shifted_period(context.anchor, unit, step)))
+    return dated(apply_modifier(match, normalize.shifted_period(context.anchor, unit, step)))
 
 
 def ago(match: re.Match, context: Context) -> Resolved | None:
@@ -275,102 +275,12 @@ def _last_dated(context: Context) -> TimeSpan | None:
     return None
 
 
-def year_adjective(match: re.Match, context: Context) -> Resolved | None:
-    """ "year-earlier", "the year-ago quarter": the same period a year before."""
-    quarter = context.last_with("quarter", within=DISCOURSE_REACH)
-    if quarter is not None and quarter.span is not None:
-        return dated(calendar.period(calendar.shift(quarter.span.start, "year", -1), "quarter"))
-    if context.anchor is None:
-        return None, "DATE", None
-    return dated(calendar.year(context.anchor.year - 1))
-
-
-def quarter_rule(match: re.Match, context: Context) -> Resolved | None:
-    groups = match.groupdict()
-    ordinal = (groups.get("ord") or groups.get("q") or "").lower().lstrip("q")
-    number = int(ordinal) if ordinal.isdigit() else lexicon()["ordinals"].get(ordinal)
-    if not number or number > 4:
-        return None
-    year_text = groups.get("year") or groups.get("year2") or groups.get("year3")
-    if year_text:
-        return dated(calendar.quarter(_year(year_text), number))
-    if context.anchor is None:
-        return None, "DATE", None
-    relative = (groups.get("relyear") or groups.get("relyear2") or "").lower()
-    if relative:
-        step = lexicon()["relative_words"].get(relative.split()[0], 0)
-        return dated(calendar.quarter(context.anchor.year + step, number))
-    return dated(normalize.quarter_numbered(context.anchor, number))
-
-
-def quarter_reference(match: re.Match, context: Context) -> Resolved | None:
-    """ "the quarter", "the latest period": the quarter last named, else the last one ended."""
-    previous = context.last_with("quarter", within=DISCOURSE_REACH)
-    if previous is not None:
-        return dated(previous.span)
-    if "latest" not in match[0].lower() and match["unit"].lower() == "period":
-        # A bare "the period" is a quarter only after one has been named.
-        return None
-    if context.anchor is None:
-        return None, "DATE", None
-    return dated(normalize.shifted_period(context.anchor, "quarter", -1))
-
-
-def year_rule(match: re.Match, context: Context) -> Resolved | None:
-    return dated(_modifier(match, calendar.year(_year(match["year"]))))
-
-
-def year_relative_mod(match: re.Match, context: Context) -> Resolved | None:
-    """ "the end of the year", "year-end", "the end of the month": the anchor's own period
-    (or its part)."""
-    if context.anchor is None:
-        return None, "DATE", None
-    span = calendar.period(context.anchor, (match["unit"] or "year").lower())
-    if match["end"]:
-        return dated(calendar.part(span, *lexicon()["part_modifiers"]["the end of"]))
-    return dated(_modifier(match, span))
-
-
-def spelled_year(match: re.Match, context: Context) -> Resolved | None:
-    """ "nineteen ninety-six", "the year two thousand": a year in words."""
-    table = lexicon()
-    base = table["century_words"][re.sub(r"\s+", " ", match["century"].lower())]
-    tens = table["tens_words"].get((match["tens"] or "").lower(), 0)
-    ones = number_value(match["ones"]) if match["ones"] else 0
-    if not (tens or ones or match[0].lower().startswith("the year")):
-        return None
-    # "nineteen six" or "twenty five" is not a year; "two thousand five" is.
-    if not tens and " " not in match["century"].strip():
-        return None
-    return dated(calendar.year(base + tens + (ones or 0)))
-
-
-def decade_rule(match: re.Match, context: Context) -> Resolved | None:
-    groups = match.groupdict()
-    if groups.get("digits"):
-        first = int(groups["digits"])
-    elif groups.get("short"):
-        first = 1900 + int(groups["short"])
-    else:
-        first = 1900 + 10 * lexicon()["decade_words"][groups["word"].lower()]
-    return dated(_modifier(match, calendar.decade(first)))
-
-
-def century_rule(match: re.Match, context: Context) -> Resolved | None:
-    ordinal = match["ord"].lower()
-    number = int(re.sub(r"\D", "", ordinal)) if ordinal[0].isdigit() else None
-    number = number or lexicon()["ordinals"].get(ordinal)
-    if not number:
-        return None
-    return dated(_modifier(match, calendar.century((number - 1) * 100)))
-
-
 def season_rule(match: re.Match, context: Context) -> Resolved | None:
     groups = match.groupdict()
     name = groups["season"].lower()
     if groups.get("year"):
-        span = calendar.season(_year(groups["year"]), name)
-        return dated(_modifier(match, span))
+        span = calendar.season(year_of(groups["year"]), name)
+        return dated(apply_modifier(match, span))
     if not (groups.get("rel") or groups.get("prep")):
         return None
     if context.anchor is None:
@@ -378,7 +288,7 @@ def season_rule(match: re.Match, context: Context) -> Resolved | None:
     rel = (groups.get("rel") or "").lower().split()
     step = lexicon()["relative_words"].get(rel[-1], 0) if rel else None
     span = normalize.season_named(context.anchor, name, step, context.tense)
-    return dated(_modifier(match, span))
+    return dated(apply_modifier(match, span))
 
 
 def reference(match: re.Match, context: Context) -> Resolved | None:
