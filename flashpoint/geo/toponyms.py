@@ -66,7 +66,11 @@ def _trim(span: Span) -> tuple[int, int]:
 def _abbreviation_key(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str:
     """The lookup key of a span, reading "N.C." or (after a comma) "NC" as the state's name."""
     text = doc[start:end].text
-    full = load_region_abbreviations().get(text)
+    # "W. Va." and "W.Va" + "." (the tokenizer splits a final full stop off) are "W.Va.".
+    dotted = text.replace(" ", "")
+    if not dotted.endswith(".") and end < len(doc) and doc[end].text == ".":
+        dotted += "."
+    full = load_region_abbreviations().get(dotted)
     after_comma = start > 0 and doc[start - 1].text == ","
     if full is None and end - start == 1 and len(text) == 2 and text.isupper() and after_comma:
         state = gazetteer.admin1(f"US.{text}")

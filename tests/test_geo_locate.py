@@ -1,0 +1,59 @@
+"""event_location picks where the event happened, not every place the sentence mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.geo.locate import event_location, focus_location
+
+pytestmark = pytest.mark.slow
+
+
+def locate(nlp, text: str, trigger: str):
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == trigger)
+    return event_location(doc, token.sent, token)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A roadside bomb killed a contractor near Kirkuk on Friday.", "killed", "Kirkuk"),
+        ("Troops from Fort Bragg deployed to Kuwait last week.", "deployed", "Kuwait"),
+        ("The militia claimed strikes on outposts in Syria and Iraq.", "strikes", "Syria"),
+        (
+            "Rockets hit Ain al-Asad air base in western Anbar province.",
+            "hit",
+            "Al Asad Air Base",
+        ),
+        ("Iraq's prime minister condemned the attack in Basra.", "attack", "Basra"),
+    ],
+)
+def test_event_location_is_the_events_place(nlp, text, trigger, expected):
+    found = event_location_name(locate(nlp, text, trigger))
+    assert found.startswith(expected)
+
+
+def event_location_name(result):
+    assert result is not None
+    place, confidence = result
+    assert 0 < confidence <= 1
+    return place.name
+
+
+def test_without_a_place_in_the_sentence_the_article_focus_is_used(nlp):
+    text = (
+        "Militants shelled Mosul on Monday. Residents of Mosul fled east. "
+        "The attack wounded four people."
+    )
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == "wounded")
+    place, confidence = event_location(doc, token.sent, token)
+    in_sentence = locate(nlp, "Militants shelled Mosul on Monday.", "shelled")
+    assert place.name == "Mosul"
+    assert confidence < in_sentence[1]
+
+
+def test_no_places_anywhere_gives_none(nlp):
+    assert locate(nlp, "The talks collapsed after midnight.", "collapsed") is None
+    assert focus_location(nlp("Nothing happened.")) is None

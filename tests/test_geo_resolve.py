@@ -1,0 +1,122 @@
+"""Toponym recognition and resolution in context, through the fp_places component."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def places(nlp, text: str) -> dict[str, tuple]:
+    doc = nlp(text)
+    return {
+        span.text: (span._.fp_place.name, span._.fp_place.country, span._.fp_place.feature)
+        for span in doc.spans["fp_places"]
+    }
+
+
+def place_of(nlp, text: str, mention: str):
+    doc = nlp(text)
+    return next(span._.fp_place for span in doc.spans["fp_places"] if span.text == mention)
+
+
+def test_spans_carry_places_with_character_offsets(nlp):
+    text = "Rockets landed near Kirkuk overnight."
+    doc = nlp(text)
+    (span,) = list(doc.spans["fp_places"])
+    place = span._.fp_place
+    assert (place.country, place.feature) == ("IRQ", "city")
+    assert text[place.start : place.end] == "Kirkuk" == place.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "admin1"),
+    [
+        ("Tourists crowded the museums of Paris this summer.", "Paris", "FRA", None),
+        ("Police in Paris, Texas, arrested two men on Sunday.", "Paris", "USA", "Texas"),
+        (
+            "The Lamar County sheriff said the fire in Paris spread toward Dallas, Texas.",
+            "Paris",
+            "USA",
+            "Texas",
+        ),
+        (
+            "Officials in Springfield, Illinois, closed the bridge.",
+            "Springfield",
+            "USA",
+            "Illinois",
+        ),
+        (
+            "Soldiers returned to Fort Bragg, N.C., on Monday.",
+            "Fort Bragg",
+            "USA",
+            "North Carolina",
+        ),
+        (
+            "Protests spread from Baghdad to Basra as Iraq's government struggled.",
+            "Basra",
+            "IRQ",
+            None,
+        ),
+        (
+            "Fighting near Alexandria forced Egyptian officials to close roads.",
+            "Alexandria",
+            "EGY",
+            None,
+        ),
+    ],
+)
+def test_article_context_and_qualifiers_pick_the_right_namesake(
+    nlp, text, mention, country, admin1
+):
+    place = place_of(nlp, text, mention)
+    assert place.country == country
+    if admin1:
+        assert place.admin1 == admin1
+
+
+def test_the_city_of_cue_prefers_the_city_over_the_province(nlp):
+    place = place_of(nlp, "Gunmen attacked a market in the Iraqi city of Basra.", "Basra")
+    assert (place.country, place.feature) == ("IRQ", "city")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi and American officials met on Monday.",
+        "Americans and Iraqis marched together.",
+        "The Syrian army and Russian jets pressed the offensive.",
+    ],
+)
+def test_demonyms_are_not_places(nlp, text):
+    assert places(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jordan Henderson scored twice on Saturday.", "Chelsea Clinton spoke at the dinner."],
+)
+def test_person_names_are_not_places(nlp, text):
+    assert places(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Rockets struck the Ayn al-Asad base on Tuesday.", "Ayn al-Asad", "Al Asad Air Base"),
+        ("Two rockets hit Ain al-Asad air base in Anbar.", "Ain al-Asad", "Al Asad Air Base"),
+        ("Drones targeted Camp Taji north of Baghdad.", "Camp Taji", "Camp Taji"),
+        ("A rocket fell inside Union III in central Baghdad.", "Union III", "Union III"),
+        ("An attack on K-1 Air Base killed a contractor.", "K-1 Air Base", "K-1 Air Base"),
+        ("Paratroopers left Fort Liberty for Europe.", "Fort Liberty", "Fort Bragg"),
+    ],
+)
+def test_bases_from_the_data_file_are_recognised(nlp, text, mention, name):
+    assert places(nlp, text)[mention][0] == name
+
+
+def test_state_abbreviation_after_a_town_is_the_state(nlp):
+    found = places(nlp, "He grew up in Wheeling, W.Va., and later moved to Ohio.")
+    states = {text: place for text, place in found.items() if text.startswith("W.Va")}
+    assert [place[:3] for place in states.values()] == [("West Virginia", "USA", "admin1")]
+    assert found["Wheeling"][1] == "USA"
