@@ -49,6 +49,7 @@ def resolve(nlp, text: str, phrase: str, published: date | None = date(2020, 1, 
         ("Iranian-backed militias fired rockets.", "Iranian-backed militias", None, "REB"),
         ("Shiite militia leaders met.", "Shiite militia leaders", None, "REB"),
         ("The Iraqis protested.", "The Iraqis", "IRQ", None),
+        ("The government of Iraq objected.", "The government of Iraq", "IRQ", "GOV"),
         ("Doctors treated the wounded civilians.", "the wounded civilians", None, "CVL"),
     ],
 )
@@ -81,6 +82,8 @@ def test_phrases_resolve_to_country_and_sector(nlp, text, phrase, country, secto
         ("The Pentagon chief spoke.", "The Pentagon chief", "person/mark-esper"),
         ("The Iraqi prime minister spoke.", "The Iraqi prime minister", "person/adel-abdul-mahdi"),
         ("Iran's supreme leader spoke.", "Iran's supreme leader", "person/ali-khamenei"),
+        ("The leader of Hezbollah spoke.", "The leader of Hezbollah", "org/hezbollah"),
+        ("Commanders of the PMF met.", "Commanders of the PMF", "org/popular-mobilization-forces"),
     ],
 )
 def test_named_actors_resolve_to_kb_entries(nlp, text, phrase, expected) -> None:

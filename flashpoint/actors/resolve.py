@@ -29,10 +29,28 @@ def _inside(index: dict[int, list[Mention]], span: Span) -> list[Mention]:
     return sorted(found.values(), key=lambda m: (m.start, -m.end))
 
 
-def _of_object(span: Span):
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _head(span: Span):
+    """The head noun; spans that are not one parse subtree ("gunmen from the CJNG" where the
+    parser hung "from" on the verb) fall back to the last noun before the first preposition."""
     root = span.root
+    if root.pos_ in NOMINAL_POS or root.pos_ == "ADJ":
+        return root
+    nouns = []
+    for token in span:
+        if token.pos_ == "ADP" and nouns:
+            break
+        if token.pos_ in NOMINAL_POS:
+            nouns.append(token)
+    return nouns[-1] if nouns else root
+
+
+def _of_object(span: Span):
+    root = _head(span)
     for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and span.start <= pobj.i < span.end:
                     return span.doc[pobj.left_edge.i : min(pobj.right_edge.i + 1, span.end)]
@@ -49,7 +67,7 @@ def resolve_span(span: Span) -> Actor | None:
         return None
     kb = get_kb()
     index = by_token(span.doc)
-    root = span.root
+    root = _head(span)
     if root.lower_ in kb.partitives or root.pos_ in PARTITIVE_POS:
         inner = _of_object(span)
         if inner is not None and len(inner) < len(span):
@@ -90,6 +108,14 @@ def resolve_span(span: Span) -> Actor | None:
         if sector:
             return generic_actor(kb, country, sector, span)
         return None
+    if sector:
+        # "the leader of Hezbollah", "the government of Iraq", "commanders of the PMF"
+        inner = _of_object(span)
+        found = resolve_span(inner) if inner is not None and len(inner) < len(span) else None
+        if found is not None and found.id and found.id.startswith("country/"):
+            return generic_actor(kb, found.country, sector, span)
+        if found is not None and not (found.id or "").startswith("generic/"):
+            return _located(found, span)
     if sector and strong:
         return generic_actor(kb, None, sector, span)
     return None
