@@ -91,8 +91,9 @@ def _check_country(value: str | None) -> str | None:
     return value
 
 
-def _filters(type, actor, country, since, until) -> dict[str, Any]:
+def _filters(type, actor, country, since, until, doc_id=None) -> dict[str, Any]:
     return {
+        "doc_id": doc_id,
         "type": _check_type(type),
         "actor": actor,
         "country": _check_country(country),
@@ -108,6 +109,7 @@ ActorOption = typer.Option(
 CountryOption = typer.Option(None, "--country", "-c", help="ISO3 of actor, recipient or location.")
 SinceOption = typer.Option(None, "--since", help="Events on or after this date.")
 UntilOption = typer.Option(None, "--until", help="Events on or before this date.")
+DocOption = typer.Option(None, "--doc", help="Only events of this document id.")
 DbOption = typer.Option(None, "--db", help=DB_HELP)
 
 
@@ -186,13 +188,14 @@ def events(
     country: str | None = CountryOption,
     since: str | None = SinceOption,
     until: str | None = UntilOption,
+    doc_id: str | None = DocOption,
     limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many events."),
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first."),
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
     db: str | None = DbOption,
 ) -> None:
     """List stored events, oldest first, filtered."""
-    filters = _filters(type, actor, country, since, until)
+    filters = _filters(type, actor, country, since, until, doc_id)
     with Store(db) as store:
         found = store.events(**filters, limit=limit, offset=offset)
         total = store.count_events(**filters) if format is ListFormat.table else len(found)
@@ -226,10 +229,11 @@ def export(
     country: str | None = CountryOption,
     since: str | None = SinceOption,
     until: str | None = UntilOption,
+    doc_id: str | None = DocOption,
     db: str | None = DbOption,
 ) -> None:
     """Write stored events to a file: JSON lines (the contract), CSV or GeoJSON."""
-    filters = _filters(type, actor, country, since, until)
+    filters = _filters(type, actor, country, since, until, doc_id)
     with Store(db) as store:
         if out == "-":
             count = write(_all_events(store, filters), format.value, sys.stdout)

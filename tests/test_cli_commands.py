@@ -162,6 +162,8 @@ def filled_db(fake_pipeline, articles: Path, db_url: str) -> str:
         (["--since", "2024-05-11"], 1),
         (["--until", "2024-05"], 2),
         (["--limit", "1"], 1),
+        (["--doc", "w1"], 1),
+        (["--doc", "talks.txt"], 0),
     ],
 )
 def test_events_filters_and_formats(filled_db: str, args: list[str], count: int) -> None:
