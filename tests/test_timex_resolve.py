@@ -160,6 +160,18 @@ def test_expression_resolves_to_range_and_precision(text, anchor, expected):
     assert resolve(text, anchor) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters stormed the embassy on New Year’s Eve.", date(2019, 12, 31)),
+        ("A truce was agreed on Christmas Day.", date(2019, 12, 25)),
+    ],
+)
+def test_fixed_holidays_resolve_to_their_day(text, expected):
+    (timex,) = find_timexes(text, THURSDAY)
+    assert timex.span.start == expected
+
+
 def test_six_months_of_tensions_is_a_span_ending_at_the_document_date():
     (timex,) = find_timexes("This comes after six months of tensions.", THURSDAY)
     assert timex.kind == "DURATION"

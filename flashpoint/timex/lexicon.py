@@ -34,7 +34,8 @@ def alternation(words: Iterable[str], dotted: Iterable[str] = ()) -> str:
     dotted = set(dotted)
     parts = []
     for word in sorted(words, key=len, reverse=True):
-        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        # Curly or straight apostrophe: "New Year’s Eve".
+        escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
         parts.append(escaped + (r"\.?" if word in dotted else ""))
     return "(?:" + "|".join(parts) + ")"
 

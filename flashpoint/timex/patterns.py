@@ -55,6 +55,7 @@ def words() -> dict[str, str]:
         "CENTURY_WORD": alternation(table.get("century_words", {})),
         "TENS_WORD": alternation(table.get("tens_words", {})),
         "UNITS_WORD": units,
+        "HOLIDAY": alternation(table.get("holidays", {})),
     }
 
 
@@ -88,6 +89,7 @@ TABLE: tuple[tuple[str, str, rules.Resolver], ...] = (
         r"(?:,?\s+(?P<year>YEAR))?",
         rules.day_range,
     ),
+    ("holiday", r"(?P<holiday>HOLIDAY)", rules.holiday),
     (
         "day-month",
         r"(?:(?P<weekday>WEEKDAY_ANY)\.?,?\s+)?(?:the\s+)?(?P<day>DAY|ORD)\s+(?:of\s+)?(?P<month>MONTH)"
@@ -233,6 +235,7 @@ TRIGGER_TABLES: dict[str, tuple[str, ...]] = {
     "decade": ("decade_words",),
     "spelled": ("century_words",),
     "reference": ("references",),
+    "holiday": ("holidays",),
 }
 TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "weekend": ("unit",),
@@ -247,6 +250,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "month-day": ("month",),
     "day-month": ("month",),
     "day-range": ("month",),
+    "holiday": ("holiday",),
     "month-year": ("month",),
     "relative-month": ("month",),
     "quarter": ("unit",),

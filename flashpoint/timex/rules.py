@@ -107,6 +107,16 @@ def day_range(match: re.Match, context: Context) -> Resolved | None:
     return TimeSpan(start, end, "span"), "DATE", start.isoformat()
 
 
+def holiday(match: re.Match, context: Context) -> Resolved | None:
+    """ "Christmas Eve", "New Year's Day": a fixed day, in the year the tense points to."""
+    key = re.sub(r"\s+", " ", match["holiday"].lower()).replace("’", "'")
+    month, day_number = lexicon()["holidays"][key]
+    if context.anchor is None:
+        return None, "DATE", None
+    value = normalize.month_day(context.anchor, month, day_number, context.tense)
+    return dated(calendar.day(value)) if value else None
+
+
 def numeric_date(match: re.Match, context: Context) -> Resolved | None:
     groups = match.groupdict()
     first, second, year_text = int(groups["a"]), int(groups["b"]), groups["y"]
