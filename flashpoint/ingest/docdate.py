@@ -70,23 +70,20 @@ def _patterns() -> dict[str, re.Pattern]:
 _CACHE: dict[str, re.Pattern] = {}
 
 
-def _full_dates(text: str, past_only: bool = False) -> list[date]:
-    """Dates written with day, month and year, in reading order; relative ones are skipped.
-    `past_only` leaves out dates in a future-tense clause ("elections due on June 5, 2022")."""
+def _full_dates(text: str) -> list[tuple[date, bool]]:
+    """Dates written with day, month and year, in reading order, each with whether its clause
+    speaks of the future ("elections due on June 5, 2022"); relative ones are skipped."""
     return [
-        timex.span.start
+        (timex.span.start, tense(text, timex.start, timex.end) == "future")
         for timex in find_timexes(text, None)
-        if timex.span is not None
-        and timex.span.precision == "day"
-        and timex.kind == "DATE"
-        and not (past_only and tense(text, timex.start, timex.end) == "future")
+        if timex.span is not None and timex.span.precision == "day" and timex.kind == "DATE"
     ]
 
 
 def _parse(fragment: str, year_hint: int | None) -> date | None:
     found = _full_dates(fragment)
     if found:
-        return found[0]
+        return found[0][0]
     if year_hint is None:
         return None
     # No year written: read it as of the year the text's full dates are in.
@@ -121,7 +118,8 @@ def infer_date(text: str) -> tuple[date, str] | None:
     """(date, method) or None. Methods: "dateline", "statement", "latest-mention"."""
     patterns = _patterns()
     head = text[:HEAD_CHARS]
-    mentioned = _full_dates(text, past_only=True) or _full_dates(text)
+    dates = _full_dates(text)
+    mentioned = [value for value, future in dates if not future] or [value for value, _ in dates]
     year_hint = max(mentioned).year if mentioned else None
     for key in ("dateline", "published", "date-line"):
         match = patterns[key].search(head)
