@@ -70,7 +70,9 @@ def test_reported_speech_credits_the_doer_not_the_speaker(nlp):
 
 def test_speech_act_is_the_event_with_the_speaker_as_actor(nlp):
     """(actors) An accusation is coded as ACCUSE by the one who accuses."""
-    events, _ = code(nlp, "The French president accused Moscow of waging a disinformation campaign.")
+    events, _ = code(
+        nlp, "The French president accused Moscow of waging a disinformation campaign."
+    )
     event = main(events)
     assert event.event_type == "ACCUSE"
     assert event.actor is not None and event.actor.country == "FRA"

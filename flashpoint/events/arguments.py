@@ -30,6 +30,8 @@ NOUN_TARGET_PREPS = frozenset({"on", "against", "upon", "at", "targeting", "into
 # Branches that are not part of a name: "the US, which ...", "Iran and Syria", ", officials said"
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep", "parataxis"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# "retaliated with an attack": the subject of the verb did the nominal event.
+INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
 NAME_ENTS = frozenset({"NORP", "GPE", "ORG"})
 PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
 # Clause links through which a subject-less verb inherits its governor's subject.
@@ -180,6 +182,9 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
             actor = child
         elif child.dep_ == "prep" and child.lower_ == "by" and actor is None:
             actor = _child(child, ("pobj",))
+        elif child.dep_ == "acl" and actor is None and _child(child, ("agent",)) is not None:
+            # "the rocket attack conducted by Iranian proxies"
+            actor = _child(_child(child, ("agent",)), ("pobj",))
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and recipient is None:
             recipient = _child(child, ("pobj",))
         elif (
@@ -194,6 +199,8 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
         verb = head if head.pos_ == "VERB" else head.head
         if verb.lower_ == "responsibility":
             verb = verb.head  # "claimed responsibility for the bombing"
+        if head.lower_ in INSTRUMENT_PREPS and verb.pos_ == "VERB" and not is_passive(verb):
+            return verb_subject(verb), recipient  # "responded with airstrikes"
         if lexicon.lemma(verb) in lexicon.light_verbs | lexicon.responsibility_verbs:
             actor = verb_subject(verb)
     return actor, recipient

@@ -185,6 +185,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             if lemma in lexicon.reporting_verbs and lemma not in lexicon.verbs:
                 continue
+            if token.dep_ == "amod" or (token.i > 0 and token.nbor(-1).text == "-"):
+                continue  # "Iran-backed militias": a description, not an act
             found = _phrase(token, lexicon)
             own = lexicon.verb(lemma)
             if (
@@ -214,8 +216,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                     c.dep_ == "dobj" and lexicon.noun(c.lemma_.lower()) for c in token.children
                 ):
                     continue  # "launched an attack": the noun is the event
-                if entry.weight <= PHOENIX_VERB_WEIGHT and not _has_named_subject(token):
-                    continue  # broad derived entries need a named doer
+                if entry.weight <= PHOENIX_VERB_WEIGHT and (
+                    lemma in lexicon.light_verbs or not _has_named_subject(token)
+                ):
+                    continue  # broad derived entries need a named doer and a real verb
                 trigger = Trigger(token, entry, "verb")
         elif token.pos_ in ("NOUN", "PROPN"):
             modifier = next(
