@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..model import Document, Event
 from .blocking import candidate_pairs
 from .neardup import distinct_sources, near_duplicates
+from .represent import completeness
 from .rules import Mention, add_terms, compatible, score
 from .settings import MergeSettings, load_settings
 
@@ -38,17 +39,24 @@ class MergeResult:
         return distinct_sources({event.doc_id for event in members}, self.duplicates)
 
 
-def _link(mentions: list[Mention], pairs: Iterable[tuple[int, int]], settings: MergeSettings):
-    """Union-find, strongest pairs first, refusing any join that breaks a hard rule."""
+def _link(
+    mentions: list[Mention],
+    units: list[list[int]],
+    profiles: list[Mention],
+    pairs: Iterable[tuple[int, int]],
+    settings: MergeSettings,
+) -> list[list[int]]:
+    """Join units (groups of mention indices) strongest pair of profiles first, refusing any join
+    that would put two mentions that break a hard rule into one event."""
     scored = []
     for first, second in pairs:
-        value = score(mentions[first], mentions[second], settings)
+        value = score(profiles[first], profiles[second], settings)
         if value is not None and value >= settings.threshold:
             scored.append((-value, first, second))
     scored.sort()
 
-    parent = list(range(len(mentions)))
-    members: dict[int, list[int]] = {index: [index] for index in range(len(mentions))}
+    parent = list(range(len(units)))
+    members: dict[int, list[int]] = {index: list(unit) for index, unit in enumerate(units)}
 
     def find(index: int) -> int:
         while parent[index] != index:
@@ -71,6 +79,29 @@ def _link(mentions: list[Mention], pairs: Iterable[tuple[int, int]], settings: M
         parent[root_second] = root_first
         members[root_first].extend(members.pop(root_second))
     return list(members.values())
+
+
+def _profile(group: list[Mention]) -> Mention:
+    """One article's account of an event as a single mention: the most complete member with
+    details filled from the others, the most precise date, and every member's key words."""
+    if len(group) == 1:
+        return group[0]
+    ranked = sorted(group, key=lambda mention: completeness(mention.event), reverse=True)
+    dated = [mention for mention in group if mention.dated]
+    timing = min(dated, key=lambda m: (m.last - m.first, m.event.evidence.start), default=ranked[0])
+    filled = {
+        name: next((getattr(m.event, name) for m in ranked if getattr(m.event, name)), None)
+        for name in ("actor", "recipient", "location", "dead", "injured")
+    }
+    terms: dict[str, float] = {}
+    for mention in group:
+        for term, weight in mention.terms.items():
+            terms[term] = max(weight, terms.get(term, 0.0))
+    return replace(
+        timing,
+        event=replace(ranked[0].event, date=timing.event.date, **filled),
+        terms=terms,
+    )
 
 
 def _order_key(event: Event, published: dict[str, date | None]) -> tuple:
@@ -112,8 +143,22 @@ def merge(
         for event in events
     ]
     add_terms(mentions, settings)
+    # Mention pairs first, strongest first over all articles, so that a vague mention joins the
+    # event its best match belongs to; then the resulting events again, each compared as a whole
+    # (details and key words pooled from its mentions), across articles they do not share.
+    singles = [[index] for index in range(len(mentions))]
     pairs = candidate_pairs(mentions, settings, within_article_only)
-    for group in _link(mentions, pairs, settings):
+    groups = _link(mentions, singles, mentions, pairs, settings)
+    if not within_article_only:
+        profiles = [_profile([mentions[index] for index in group]) for group in groups]
+        articles = [{mentions[index].article for index in group} for group in groups]
+        across = {
+            (first, second)
+            for first, second in candidate_pairs(profiles, settings)
+            if articles[first].isdisjoint(articles[second])
+        }
+        groups = _link(mentions, groups, profiles, across, settings)
+    for group in groups:
         members = [events[index] for index in group]
         cluster_id = canonical_id(members, published)
         sources = sorted({event.doc_id for event in members})

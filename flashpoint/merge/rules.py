@@ -204,16 +204,21 @@ def dates_compatible(first: Mention, second: Mention) -> bool:
 
 
 def _sentence_mates(first: Event, second: Event) -> bool:
-    """Two triggers of one sentence are two events ("strikes in retaliation for the attack"):
-    a sentence that names one event twice is rare, one that relates two events is common."""
-    if first.doc_id != second.doc_id or first.evidence.start != second.evidence.start:
+    """Two triggers of one sentence are mostly two events ("strikes in retaliation for the
+    attack"), but not always ("the attack that killed a contractor"): a penalty, not a rule.
+    The sentence is compared by its words, so that a syndicated copy's sentence counts too."""
+    if first.evidence.text != second.evidence.text:
         return False
-    starts = (first.evidence.trigger_start, second.evidence.trigger_start)
-    if None in starts or starts[0] == starts[1]:
+    if None in (first.evidence.trigger_start, second.evidence.trigger_start):
         return False
+    low, high = sorted(
+        (
+            first.evidence.trigger_start - first.evidence.start,
+            second.evidence.trigger_start - second.evidence.start,
+        )
+    )
     # A headline run into the lead is one "sentence" to the parser but two units of text.
-    low, high = sorted(start - first.evidence.start for start in starts)
-    return "\n" not in first.evidence.text[low:high]
+    return low != high and "\n" not in first.evidence.text[low:high]
 
 
 def compatible(first: Mention, second: Mention, settings: MergeSettings | None = None) -> bool:
@@ -222,7 +227,6 @@ def compatible(first: Mention, second: Mention, settings: MergeSettings | None =
     a, b = first.event, second.event
     return (
         first.aux == second.aux
-        and not _sentence_mates(a, b)
         and settings.types_compatible(a.event_type, b.event_type)
         and actors_compatible(a.actor, b.actor, settings)
         and actors_compatible(a.recipient, b.recipient, settings)
@@ -241,6 +245,8 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
     total = weights["same_type"] if a.event_type == b.event_type else weights["compatible_type"]
     if first.article == second.article:
         total += weights["same_document"]
+        if _sentence_mates(a, b):
+            total += weights["same_sentence"]
     for role, x, y in (("actor", a.actor, b.actor), ("recipient", a.recipient, b.recipient)):
         agreement = _actor_agreement(x, y, settings)
         if agreement:

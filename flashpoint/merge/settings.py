@@ -17,6 +17,7 @@ WEIGHT_NAMES: tuple[str, ...] = (
     "same_type",
     "compatible_type",
     "same_document",
+    "same_sentence",
     "actor_id",
     "actor_country",
     "recipient_id",

@@ -32,9 +32,17 @@ def ignored_words() -> frozenset[str]:
 
 
 def _normal(word: str) -> str:
+    """A light suffix fold so "killed", "killing" and "kills" meet, and "rockets" "rocket"."""
     word = word.lower().removesuffix("'s")
-    # A light plural fold so "rockets" meets "rocket" and "strikes" meets "strike".
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
         word = word[:-1]
     return word
 
