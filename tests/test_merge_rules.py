@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from flashpoint.exceptions import ConfigError
-from flashpoint.merge import load_settings, pair_score
+from flashpoint.merge import Mention, load_settings, pair_score
+from flashpoint.merge.rules import actors_compatible
+from flashpoint.merge.terms import fold, key_terms, overlap
 from flashpoint.model import Actor, Event, Evidence, Place, TimeSpan
 
 BAGHDAD = Place("Baghdad", country="IRQ", admin1="Baghdad", lat=33.34, lon=44.40, feature="city")
@@ -142,3 +144,95 @@ def test_shipped_settings_load_and_group_compatible_types() -> None:
     groups = settings.type_groups()
     assert groups["ASSAULT"] == groups["COERCE"]
     assert groups["ASSAULT"] != groups["PROTEST"]
+
+
+def test_document_date_fallback_is_not_an_event_date() -> None:
+    published = date(2019, 12, 30)
+    fallback = make_event("a", date=TimeSpan(published, published, "day", text=None))
+    mention = Mention.of(fallback, published)
+    assert not mention.dated
+    stated = make_event("a", date=TimeSpan(published, published, "day", text="Monday"))
+    assert Mention.of(stated, published).dated
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("BAGHDAD, Dec. 30, 2019 - Rockets hit a base.", True),
+        ("BAGHDAD, Dec. 30, 2019 \u2014 Rockets hit a base.", True),
+        ("Rockets hit a base on Dec. 30, 2019, officials said.", False),
+    ],
+)
+def test_dateline_date_is_the_document_date(text: str, dateline: bool) -> None:
+    published = date(2019, 12, 30)
+    start = text.index("Dec. 30, 2019")
+    span = TimeSpan(published, published, "day", "Dec. 30, 2019", start, start + 13)
+    mention = Mention.of(make_event("a", date=span), published, text=text)
+    assert mention.dated is not dateline
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merges"),
+    [
+        (
+            Actor("US", id="country/USA", country="USA"),
+            Actor("US army", id="generic/USA/MIL"),
+            True,
+        ),
+        (
+            Actor("US", id="country/USA", country="USA"),
+            Actor("US army", id="generic/USA/MIL", country="USA", sector="MIL"),
+            True,
+        ),
+        (Actor("Houthis", id="org/houthis", country="YEM"), Actor("AQAP", id="org/aqap"), False),
+        (Actor("Houthis", id="org/houthis", country="YEM"), Actor("rebels", country="YEM"), True),
+        (Actor("Iraq", id="country/IRQ", country="IRQ"), Actor("Iran", id="country/IRN"), True),
+        (
+            Actor("Iraq", id="country/IRQ", country="IRQ"),
+            Actor("Iran", id="country/IRN", country="IRN"),
+            False,
+        ),
+    ],
+)
+def test_generic_actor_ids_compare_by_country(first: Actor, second: Actor, merges: bool) -> None:
+    settings = load_settings()
+    assert actors_compatible(first, second, settings) is merges
+
+
+def test_two_triggers_of_one_sentence_score_lower_than_two_sentences() -> None:
+    def at(sentence: str, word: str, sentence_start: int = 0) -> Event:
+        offset = sentence_start + sentence.index(word)
+        evidence = Evidence(
+            sentence, sentence_start, sentence_start + len(sentence), offset, offset + len(word)
+        )
+        return Event(doc_id="a", event_type="ASSAULT", evidence=evidence)
+
+    lead = "US jets bombed the depot in retaliation for the rocket attack on the base."
+    recap = "The rocket attack on the base killed a contractor."
+    headline_and_lead = "Rocket attack on base\n\nRockets hit the base on Friday."
+    threshold = load_settings().threshold
+    assert pair_score(at(lead, "bombed"), at(lead, "rocket attack")) < threshold
+    assert pair_score(at(lead, "rocket attack"), at(recap, "rocket attack", 500)) >= threshold
+    assert (
+        pair_score(at(headline_and_lead, "Rocket attack"), at(headline_and_lead, "hit"))
+        >= threshold
+    )
+
+
+def test_key_terms_keep_content_words_near_the_trigger() -> None:
+    text = "Officials said on Friday that rockets struck the K-1 base near Kirkuk, killing one."
+    offset = text.index("struck")
+    event = Event(
+        doc_id="a",
+        event_type="ASSAULT",
+        evidence=Evidence(text, 100, 100 + len(text), 100 + offset, 100 + offset + 6),
+    )
+    terms = key_terms(event, window=4)
+    assert {fold(word) for word in ("rockets", "struck", "K-1", "base")} <= terms
+    assert not terms & {fold(word) for word in ("said", "Friday", "officials", "the", "killing")}
+
+
+def test_one_shared_word_is_not_full_agreement() -> None:
+    assert overlap({"kirkuk": 1.0}, {"kirkuk": 1.0}, floor=4.0) == 0.25
+    assert overlap({"kirkuk": 1.0}, {"kirkuk": 1.0}) == 1.0
+    assert overlap({}, {"kirkuk": 1.0}) == 0.0

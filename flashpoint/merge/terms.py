@@ -31,7 +31,7 @@ def ignored_words() -> frozenset[str]:
     return frozenset(words | set(STOP_WORDS))
 
 
-def _normal(word: str) -> str:
+def fold(word: str) -> str:
     """A light suffix fold so "killed", "killing" and "kills" meet, and "rockets" "rocket"."""
     word = word.lower().removesuffix("'s")
     if len(word) > 5 and word.endswith("ing"):
@@ -58,7 +58,7 @@ def key_terms(event: Event, window: int) -> frozenset[str]:
         )
         tokens = tokens[max(0, centre - window) : centre + window + 1]
     skip = ignored_words()
-    terms = {_normal(match.group()) for match in tokens}
+    terms = {fold(match.group()) for match in tokens}
     # Bare numbers are mostly dateline days and years; casualty counts are compared on their own.
     return frozenset(
         term for term in terms if len(term) > 1 and not term.isdigit() and term not in skip
