@@ -12,7 +12,15 @@ from spacy.tokens import Span
 
 from ..model import Actor
 from .kb import get_kb
-from .mentions import Mention, by_token, generic_actor, phrase_sector, sector_of
+from .mentions import (
+    Mention,
+    by_token,
+    doc_date,
+    entity_actor,
+    generic_actor,
+    phrase_sector,
+    sector_of,
+)
 
 NAMED_KINDS = ("entity", "title", "coref", "phrase", "country", "capital")
 COUNTRY_KINDS = ("country", "capital", "demonym")
@@ -47,13 +55,23 @@ def _head(span: Span):
     return nouns[-1] if nouns else root
 
 
-def _of_object(span: Span):
+def _of_object(span: Span, preps: tuple[str, ...] = ("of", "from")):
     root = _head(span)
     for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and span.start <= pobj.i < span.end:
                     return span.doc[pobj.left_edge.i : min(pobj.right_edge.i + 1, span.end)]
+    return None
+
+
+def _title_sector(kb, inside: list[Mention], before: int) -> str | None:
+    for mention in reversed(inside):
+        if mention.end <= before and mention.kind in ("title", "sector"):
+            if mention.role:
+                return kb.role_sectors.get(mention.role)
+            if mention.sector:
+                return mention.sector
     return None
 
 
@@ -79,11 +97,17 @@ def resolve_span(span: Span) -> Actor | None:
         for mention in around:
             if (
                 mention.kind == kind
-                and mention.start <= root.i < mention.end
                 and mention.actor is not None
                 and not mention.backer
+                # a phrase reaching outside the span ("French and Egyptian warships") is not it
+                and (kind != "phrase" or mention.start >= span.start)
             ):
                 return _located(mention.actor, span)
+    bare = all(token.i == root.i or token.pos_ == "DET" for token in span)
+    for mention in around:
+        if mention.kind == "demonym" and bare and not mention.backer and mention.entry is not None:
+            # a bare demonym as the whole phrase ("the Israeli", "Indian") names the country
+            return entity_actor(kb, mention.entry, doc_date(span.doc), span)
     covering = {i: m for m in inside for i in range(m.start, m.end)}
     sector, strong = sector_of(kb, root, covering)
     if sector and not strong:
@@ -105,17 +129,26 @@ def resolve_span(span: Span) -> Actor | None:
         return _located(closest.actor, span)
     if countries:
         country = countries[-1].actor.country
+        if sector is None and root.pos_ == "PROPN":
+            # "Serbian President Vojislav Kostunica": a name the KB lacks, with a title before it
+            sector = _title_sector(kb, inside, root.i)
         if sector:
             return generic_actor(kb, country, sector, span)
         return None
+    if sector is None and root.pos_ == "PROPN":
+        sector = _title_sector(kb, inside, root.i)  # "King Hassan of Morocco"
     if sector:
-        # "the leader of Hezbollah", "the government of Iraq", "commanders of the PMF"
-        inner = _of_object(span)
+        # "the leader of Hezbollah", "the government of Iraq", "doctors from American aid groups",
+        # "rebels in the Ivory Coast"
+        inner = _of_object(span, ("of", "from", "in"))
         found = resolve_span(inner) if inner is not None and len(inner) < len(span) else None
-        if found is not None and found.id and found.id.startswith("country/"):
-            return generic_actor(kb, found.country, sector, span)
-        if found is not None and not (found.id or "").startswith("generic/"):
+        named_inner = found is not None and not (found.id or "").startswith(
+            ("generic/", "country/")
+        )
+        if named_inner and inner.root.head.lower_ != "in":
             return _located(found, span)
+        if found is not None and found.country and not named_inner:
+            return generic_actor(kb, found.country, sector, span)
     if sector and strong:
         return generic_actor(kb, None, sector, span)
     return None
