@@ -121,7 +121,7 @@ def run(
     db: str | None = DbOption,
 ) -> None:
     """Read articles, extract events, store both, and print a summary."""
-    console = Console(highlight=False)
+    console = Console(highlight=False, markup=False)
     with Store(db) as store:
         summary = process(paths, store, progress_console=Console(stderr=True))
         total = store.stats()["events"]
@@ -202,7 +202,7 @@ def events(
     if format is not ListFormat.table:
         write(found, format.value, sys.stdout)
         return
-    console = Console(highlight=False)
+    console = Console(highlight=False, markup=False)
     if not found:
         console.print("no events match", soft_wrap=True)
         return
@@ -257,7 +257,7 @@ def show(
         found = store.event(event_id.strip())
         if found is None:
             raise InputError(event_id, f"no such event in {store.shown_url}")
-    console = Console(highlight=False)
+    console = Console(highlight=False, markup=False)
     console.print(event_detail(*found))
 
 
