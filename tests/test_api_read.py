@@ -192,6 +192,10 @@ def test_actors_show_roles_aliases_and_counterparts(client):
     assert body["id"] == "org/kataib-hezbollah"
     assert body["roles"] == {"actor": {"ASSAULT": 2}, "recipient": {"THREATEN": 1}}
     assert body["acts_on"] == [{"name": "United States military", "events": 2}]
+    # The knowledge-base entry, when the actors KB is installed, adds its aliases and relations.
+    if body["knowledge_base"] is not None:
+        assert body["knowledge_base"]["id"] == "org/kataib-hezbollah"
+        assert set(body["knowledge_base"]["aliases"]) <= set(body["aliases"])
     assert client.get("/api/actors/org/kataib-hezbollah").json()["name"] == "Kataib Hezbollah"
     assert client.get("/api/actors", params={"q": "prot"}).json()["actors"][0]["name"] == (
         "Protesters"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ..exceptions import FlashpointError
 from ..store.schema import ActorRow, EventRow
 
 
@@ -28,6 +28,9 @@ def actor_details(session: Session, name: str) -> dict | None:
         "recipient": _types(session, EventRow.recipient_id.in_(ids)),
     }
     kb_id = next((row.kb_id for row in rows if row.kb_id), None)
+    entry = knowledge_base_entry(kb_id) if kb_id else None
+    if entry:
+        aliases = sorted(set(aliases) | set(entry.get("aliases") or []))
     return {
         "name": rows[0].name,
         "id": kb_id,
@@ -38,7 +41,7 @@ def actor_details(session: Session, name: str) -> dict | None:
         "roles": roles,
         "acts_on": _counterparts(session, EventRow.actor_id, EventRow.recipient_id, ids),
         "acted_on_by": _counterparts(session, EventRow.recipient_id, EventRow.actor_id, ids),
-        "knowledge_base": knowledge_base_entry(kb_id) if kb_id else None,
+        "knowledge_base": entry,
     }
 
 
@@ -60,31 +63,19 @@ def _counterparts(session: Session, own, other, ids: list[int], limit: int = 20)
     return [{"name": name, "events": count} for name, count in session.execute(selection).all()]
 
 
-# Entry points the actors knowledge base may offer, tried in order; the API works without any.
-_KB_LOOKUPS = (
-    ("flashpoint.actors.kb", "entry"),
-    ("flashpoint.actors.kb", "get"),
-    ("flashpoint.actors.kb", "lookup"),
-    ("flashpoint.actors", "kb_entry"),
-)
-
-
 def knowledge_base_entry(kb_id: str) -> dict | None:
-    """The KB's record for an id (relations, designations, roles), when a KB module is installed."""
-    for module_name, function_name in _KB_LOOKUPS:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        function = getattr(module, function_name, None)
-        if not callable(function):
-            continue
-        try:
-            found = function(kb_id)
-        except (KeyError, LookupError, TypeError, ValueError):
-            return None
-        return _plain(found) if found is not None else None
-    return None
+    """The KB's record for an id (aliases, roles, relations such as part_of or backed_by).
+
+    The API works without the knowledge base: if it cannot be imported or loaded, the actor is
+    shown from the database alone.
+    """
+    try:
+        from ..actors.kb import get_kb
+
+        entry = get_kb().get(kb_id)
+    except (ImportError, FlashpointError, OSError):
+        return None
+    return _plain(entry) if entry is not None else None
 
 
 def _plain(value: Any) -> Any:
