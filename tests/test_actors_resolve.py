@@ -160,6 +160,42 @@ def test_coreference_links_back_to_the_nearest_compatible_actor(nlp, text, phras
     assert actor is not None and actor.id == expected
 
 
+def test_the_country_refers_back_even_when_the_span_drops_the_determiner(nlp) -> None:
+    text = "Protesters marched in Baghdad. Hundreds were killed by the country’s security forces."
+    doc = make_doc(nlp, text)
+    start = text.index("country’s")
+    span = doc.char_span(start, len(text) - 1, alignment_mode="expand")
+    actor = resolve_span(span)
+    assert actor is not None and (actor.country, actor.sector) == ("IRQ", "COP")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        ("The Israeli said nothing.", "The Israeli", "ISR", None),
+        (
+            "Serbian President Vojislav Novakovic resigned.",
+            "Serbian President Vojislav Novakovic",
+            "SRB",
+            "GOV",
+        ),
+        ("The US-led coalition struck.", "The US-led coalition", "IGO", "MIL"),
+        ("US-led forces struck.", "US-led forces", "USA", "MIL"),
+        ("Rebels in the Ivory Coast seized a town.", "Rebels in the Ivory Coast", "CIV", "REB"),
+        (
+            "Doctors from two American aid groups arrived.",
+            "Doctors from two American aid groups",
+            "USA",
+            "HLH",
+        ),
+        ("Iraqi Kurds demonstrated.", "Iraqi Kurds", "IRQ", "CVL"),
+    ],
+)
+def test_harder_phrases(nlp, text, phrase, country, sector) -> None:
+    actor = resolve(nlp, text, phrase)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
 def test_the_group_with_no_earlier_organisation_names_no_actor(nlp) -> None:
     assert resolve(nlp, "The group said it was ready.", "The group") is None
 

@@ -29,10 +29,16 @@ PARTITIVE_POS = frozenset({"NUM"})
 
 
 def _inside(index: dict[int, list[Mention]], span: Span) -> list[Mention]:
+    """Mentions within the span; one that only adds a leading determiner counts as within
+    ("the country" for the span "country's security forces")."""
     found: dict[int, Mention] = {}
+    doc = span.doc
     for i in range(span.start, span.end):
         for mention in index.get(i, ()):
-            if mention.start >= span.start and mention.end <= span.end:
+            starts_inside = mention.start >= span.start or all(
+                token.pos_ == "DET" for token in doc[mention.start : span.start]
+            )
+            if starts_inside and mention.end <= span.end:
                 found[id(mention)] = mention
     return sorted(found.values(), key=lambda m: (m.start, -m.end))
 
