@@ -26,6 +26,12 @@ VERB_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "into", "toward", 
 # Types whose direct object is what is sent or given, not who receives it.
 THING_OBJECT_TYPES = frozenset({"MOBILIZE", "AID", "SANCTION"})
 THING_TARGET_PREPS = frozenset({"to", "against", "toward", "towards", "for", "on", "into"})
+# Verbal acts: their recipient may be addressed with "to"/"from" ("apologized to Brazil").
+VERBAL_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AID"}
+)
+INNER_PREPS = frozenset({"of", "by", "from", "with", "against", "on", "to", "for"})
+INNER_STOP = frozenset({"people", "members"})
 NOUN_TARGET_PREPS = frozenset({"on", "against", "upon", "at", "targeting", "into", "of", "with"})
 # Branches that are not part of a name: "the US, which ...", "Iran and Syria", ", officials said"
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep", "parataxis"})
@@ -150,27 +156,53 @@ def verb_subject(verb: Token) -> Token | None:
     return None
 
 
-def verb_recipient(verb: Token, event_type: str, skip: set[int]) -> Token | None:
-    """The one acted on. For types whose object is the thing moved or given (troops, aid) the
-    recipient is the one it goes to or against."""
+def verb_recipients(verb: Token, event_type: str, skip: set[int]) -> list[Token]:
+    """Candidate heads for the one acted on, best first. For types whose object is the thing
+    moved or given (troops, aid) the recipient is the one it goes to or against; for verbal acts
+    it may sit inside the object ("rejected calls by Belarus") or be the subject of the reported
+    demand ("demanded that the US cancel")."""
+    found: list[Token] = []
     if is_passive(verb):
         subject = _child(verb, PASSIVE_SUBJECTS)
         if subject is not None:
-            return subject
+            found.append(subject)
     dative = _child(verb, ("dative",))
     if dative is not None and dative.pos_ != "ADP":
-        return dative
+        found.append(dative)
     obj = _child(verb, ("dobj",))
-    if obj is not None and (obj.i in skip or obj.like_num or event_type in THING_OBJECT_TYPES):
-        obj = None
-    if obj is not None:
-        return obj
-    preps = THING_TARGET_PREPS if event_type in THING_OBJECT_TYPES else VERB_TARGET_PREPS
+    thing = event_type in THING_OBJECT_TYPES
+    if obj is not None and not (obj.i in skip or obj.like_num or thing):
+        found.append(obj)
+    preps = THING_TARGET_PREPS if thing else VERB_TARGET_PREPS
+    if event_type in VERBAL_TYPES:
+        preps = preps | {"to", "from"}
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
         pobj = _child(prep, ("pobj",))
         if pobj is not None and pobj.i not in skip:
-            return pobj
-    return None
+            found.append(pobj)
+    if event_type in VERBAL_TYPES:
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            subject = _child(clause, SUBJECTS + PASSIVE_SUBJECTS)
+            if subject is not None and subject.pos_ != "PRON":
+                found.append(subject)
+        # the recipient named inside the object or partner: "the withdrawal of Serbian forces"
+        for holder in [obj, *(verb.doc[i] for i in skip)]:
+            if holder is not None:
+                found.extend(_inner_parties(holder))
+    return found
+
+
+def _inner_parties(noun: Token) -> list[Token]:
+    parties = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            parties.append(child)
+        elif child.dep_ == "prep" and child.lower_ in INNER_PREPS:
+            pobj = _child(child, ("pobj",))
+            if pobj is not None:
+                parties.append(pobj)
+                parties.extend(_inner_parties(pobj) if pobj.lower_ not in INNER_STOP else [])
+    return parties
 
 
 def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:

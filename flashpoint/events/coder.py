@@ -221,9 +221,15 @@ def _events(
     else:
         actor_head = arguments.verb_subject(token)
         skip = {t.i for t in trigger.extra}
-        recipient_head = trigger.recipient or arguments.verb_recipient(token, event_type, skip)
+        candidates = arguments.verb_recipients(token, event_type, skip)
+        recipient_head = trigger.recipient or (candidates[0] if candidates else None)
     actor = arguments.resolve(actor_head)
     recipient = arguments.resolve(recipient_head)
+    if recipient is None and trigger.kind in ("verb", "phrase"):
+        for head in candidates[1:]:
+            recipient = arguments.resolve(head)
+            if recipient is not None:
+                break
     if recipient is not None and actor is not None and recipient.name == actor.name:
         recipient = None
 
