@@ -101,6 +101,16 @@ def load_admin1_centroids() -> dict[tuple[str, str], tuple[float, float]]:
 
 
 @cache
+def load_not_places() -> frozenset[str]:
+    """Lower-cased words that the phrase matcher must not take for a place on their own."""
+    path = DATA_DIR / "not_places.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
 def load_demonyms() -> dict[str, str]:
     """Lower-cased demonym -> ISO alpha-3 country code."""
     data = _yaml(DATA_DIR / "demonyms.yaml") or {}

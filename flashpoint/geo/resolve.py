@@ -31,7 +31,9 @@ FEATURE_PRIOR = {
     "admin2": 0.0,
     "airport": -1.5,
 }
-ALIAS_PENALTY = 0.7
+ALIAS_PENALTY = 2.0
+ALIAS_PENALTY_BIG = 0.7
+BIG_PLACE = 100_000
 COUNTRY_WEIGHT = 4.0
 # A neighbouring country in the article is weaker evidence than the country itself.
 NEIGHBOUR_SHARE = 0.3
@@ -39,6 +41,10 @@ ADMIN1_WEIGHT = 6.0
 QUALIFIER_BONUS = 8.0
 DEMONYM_BONUS = 4.0
 FEATURE_HINT_BONUS = 2.0
+SPATIAL_WEIGHT = 2.0
+NEARBY_KM = 150.0
+# Places too large to say anything about where the article's other places lie.
+BROAD = {"country", "continent", "region", "water", "admin1"}
 # "Kirkuk province", "Basra city": generic words after a name, with the kind of place they ask for.
 SUFFIXES = {
     "province": "admin1",
@@ -113,7 +119,11 @@ def _feature_hint(doc: Doc, mention: Mention) -> str | None:
 
 def _prior(candidate: Candidate) -> float:
     score = math.log10(candidate.population + 10) + FEATURE_PRIOR.get(candidate.feature, 0.0)
-    return score - (ALIAS_PENALTY if candidate.kind else 0.0)
+    if not candidate.kind:
+        return score
+    # Alternate names of big places are mostly real exonyms ("Basra"); those of villages are
+    # often stray (a town once nicknamed "Paris").
+    return score - (ALIAS_PENALTY if candidate.population < BIG_PLACE else ALIAS_PENALTY_BIG)
 
 
 def _votes(picks: list[Candidate | None], mentions: list[Mention]):
@@ -169,6 +179,11 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
     borders = neighbours()
     for _ in range(2):
         countries, admin1s, by_key = _votes(picks, mentions)
+        anchors = [
+            (mention.key, pick)
+            for mention, pick in zip(mentions, picks, strict=True)
+            if pick is not None and pick.feature not in BROAD
+        ]
         results = []
         for i, mention in enumerate(mentions):
             candidates = candidate_lists[i]
@@ -188,6 +203,8 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
                 if candidate.admin1_code and candidate.feature != "country":
                     code = candidate.admin1_code
                     score += ADMIN1_WEIGHT * (admin1s[code] - own_admin1s[code]) / admin1_total
+                if anchors and candidate.feature not in BROAD:
+                    score += SPATIAL_WEIGHT * _nearby(candidate, anchors, mention.key)
                 scored.append((score, candidate))
             scored.sort(key=lambda item: -item[0])
             best_score, best = scored[0]
@@ -195,6 +212,21 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
             picks[i] = best
             results.append(Resolved(mention, best, round(1 - 0.5 * math.exp(-margin), 3)))
     return _place_counties(results)
+
+
+def _nearby(candidate: Candidate, anchors: list[tuple[str, Candidate]], key: str) -> float:
+    """Share of the article's other specific places within NEARBY_KM of the candidate: local
+    stories name places close together."""
+    others = [pick for other, pick in anchors if other != key]
+    if not others:
+        return 0.0
+    cos_lat = math.cos(math.radians(candidate.lat))
+    close = 0
+    for pick in others:
+        dlat = (pick.lat - candidate.lat) * 111.2
+        dlon = (pick.lon - candidate.lon) * 111.2 * cos_lat
+        close += dlat * dlat + dlon * dlon <= NEARBY_KM * NEARBY_KM
+    return close / len(others)
 
 
 def _place_counties(results: list[Resolved]) -> list[Resolved]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .data import load_demonyms, load_region_abbreviations
+from .data import load_demonyms, load_not_places, load_region_abbreviations
 from .gazetteer import Candidate, Gazetteer
 from .names import normalize
 
@@ -125,17 +125,27 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ in BLOCKING_LABELS:
-            # NER often takes a lone town name for a person; such words stay open to evidence.
-            single_person = ent.label_ == "PERSON" and len(ent) == 1
+            # NER often takes a lone town name for a person, or a city for a nationality
+            # ("Aleppo"); such words stay open to evidence.
+            open_to_evidence = (ent.label_ == "PERSON" and len(ent) == 1) or (
+                ent.label_ == "NORP" and not is_demonym(ent.text)
+            )
             for i in range(ent.start, ent.end):
-                soft[i] = single_person
-                blocked[i] = not single_person
+                soft[i] = open_to_evidence
+                blocked[i] = not open_to_evidence
+    # Surnames ("Ripley" after "Ellen Ripley"), and one-word organisations
+    # ("Toyota"), are not places when they stand alone later on.
+    person_words = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    whole_orgs = {ent.start for ent in doc.ents if ent.label_ == "ORG" and len(ent) == 1}
+    not_places = load_not_places()
     ner_spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = _trim(ent)
         if start >= end or is_demonym(doc[start:end].text):
+            continue
+        if end - start == 1 and doc[start].lower_ in person_words:
             continue
         ner_spans.append((start, end))
 
@@ -183,7 +193,14 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if is_demonym(doc[start:end].text) or _inside_name(doc, start, end):
             continue
-        if any(soft[start:end]) or (doc[start].is_sent_start and end - start == 1):
+        single = end - start == 1
+        if single and doc[start].lower_ in not_places:
+            continue
+        if (
+            any(soft[start:end])
+            or (single and doc[start].is_sent_start)
+            or (single and (doc[start].lower_ in person_words or start in whole_orgs))
+        ):
             doubtful.append((start, end, key))
             continue
         mentions.append(Mention(start, end, key, "gazetteer"))
