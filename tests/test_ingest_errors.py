@@ -25,6 +25,7 @@ def _write(path: Path, content: str | bytes) -> Path:
         ("scan.txt", b"%PDF-1.4\x00\x01\x02\x03binary\x00data", "binary"),
         ("empty.txt", "", "empty file"),
         ("blank.html", "   \n\n  ", "empty file"),
+        ("furniture.txt", "Skip to content\n\nShare this article\n", "no article text"),
         ("undecodable.txt", b"Troops \x81\x8d\x8f\x90 entered", "not UTF-8"),
         ("menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
         ("broken.xml", "<rss><channel><item>", "invalid XML"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..exceptions import InputError
 from ..model import Document
 from .cleanup import strip_boilerplate
 from .common import normalize_text, read_text
@@ -32,5 +33,7 @@ def split_title(text: str) -> tuple[str | None, str]:
 
 def read_txt(path: Path) -> Document:
     text = normalize_text(strip_boilerplate(normalize_text(read_text(path))))
+    if not text:
+        raise InputError(str(path), "no article text, only page furniture such as share links")
     title, body = split_title(text)
     return Document(id=path.name, text=body, title=title, path=str(path))
