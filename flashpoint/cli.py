@@ -29,6 +29,12 @@ def _mount() -> None:
     else:
         register_actors(app)
     try:
+        from .api.commands import register as register_serve
+    except ImportError:  # FastAPI is part of the default install; guard for slim installs
+        pass
+    else:
+        register_serve(app)
+    try:
         from .bench import register as register_bench
     except ImportError:
         pass
