@@ -34,3 +34,13 @@ def test_bad_gold_lines_raise_eval_errors(tmp_path: Path) -> None:
     path.write_text(json.dumps({"text": "no mentions"}) + "\n")
     with pytest.raises(EvalError, match="gold.jsonl:1"):
         read_gold(path)
+
+
+def test_plover_gold_actors_get_their_country(nlp, shared_dir: Path) -> None:
+    gold = shared_dir / "eval" / "plover_gsr" / "PLOVER_GSR_CAMEO.dev.json"
+    if not gold.exists():
+        pytest.skip("PLOVER gold is not present")
+    report = evaluate(gold, nlp)
+    assert report.metrics["mentions"] > 300
+    # Written by others with 1990s-2000s actors and CAMEO legacy codes; measured 0.81.
+    assert report.metrics["country_accuracy"] >= 0.78
