@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..store.schema import EventRow, PlaceRow
-from .queries import EVENT_DATE, EventQuery, Receiver, Sender, _as_date, filtered
+from .queries import EventQuery, Receiver, Sender, _as_date, filtered
 from .scores import score
 
 INTERVALS = ("day", "week", "month")
@@ -67,14 +67,15 @@ def _next(day: date, interval: str) -> date:
 
 def timeline(session: Session, query: EventQuery, interval: str | None = None) -> dict:
     """Counts per period and type with the mean PLOVER score; empty periods are filled in."""
+    day = EventRow.date_start  # undated events have no place on a timeline
     selection = filtered(
-        select(EVENT_DATE, EventRow.event_type, EventRow.mode, func.count(EventRow.id)), query
-    ).group_by(EVENT_DATE, EventRow.event_type, EventRow.mode)
+        select(day, EventRow.event_type, EventRow.mode, func.count(EventRow.id)), query
+    )
+    selection = selection.where(day.is_not(None)).group_by(day, EventRow.event_type, EventRow.mode)
     rows = [
-        (_as_date(day), event_type, mode, number)
-        for day, event_type, mode, number in session.execute(selection).all()
+        (_as_date(when), event_type, mode, number)
+        for when, event_type, mode, number in session.execute(selection).all()
     ]
-    rows = [row for row in rows if row[0].year > 1]  # undated events have no place on a timeline
     if not rows:
         return {"interval": interval or "day", "buckets": []}
     first, last = min(row[0] for row in rows), max(row[0] for row in rows)
@@ -125,6 +126,7 @@ def dyads(session: Session, query: EventQuery, limit: int = 100) -> list[dict]:
     selection = filtered(
         select(Sender.name, Receiver.name, EventRow.event_type, EventRow.mode, func.count()),
         query,
+        frozenset({"sender", "receiver"}),
     ).where(EventRow.actor_id.is_not(None), EventRow.recipient_id.is_not(None))
     selection = selection.group_by(Sender.name, Receiver.name, EventRow.event_type, EventRow.mode)
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
@@ -157,6 +159,7 @@ def places(session: Session, query: EventQuery, limit: int = 1000) -> list[dict]
             func.count(),
         ),
         query,
+        frozenset({"place"}),
     ).where(PlaceRow.lat.is_not(None), PlaceRow.lon.is_not(None))
     selection = selection.group_by(
         PlaceRow.id,
