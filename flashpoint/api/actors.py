@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -43,6 +44,25 @@ def actor_details(session: Session, name: str) -> dict | None:
         "acted_on_by": _counterparts(session, EventRow.recipient_id, EventRow.actor_id, ids),
         "knowledge_base": entry,
     }
+
+
+def ranked_actors(session: Session, text: str | None, limit: int) -> list[tuple[ActorRow, int]]:
+    """Actors by the number of events they act in or receive, most first.
+
+    Two grouped counts (one per role) rather than a join on "actor or recipient", which the
+    database cannot serve from an index.
+    """
+    counts: Counter[int] = Counter()
+    for column in (EventRow.actor_id, EventRow.recipient_id):
+        selection = select(column, func.count()).where(column.is_not(None)).group_by(column)
+        for actor_id, number in session.execute(selection):
+            counts[actor_id] += number
+    selection = select(ActorRow)
+    if text and text.strip():
+        selection = selection.where(ActorRow.name.icontains(text.strip(), autoescape=True))
+    rows = [row for row in session.scalars(selection) if counts[row.id]]
+    rows.sort(key=lambda row: (-counts[row.id], row.name))
+    return [(row, counts[row.id]) for row in rows[:limit]]
 
 
 def _types(session: Session, condition) -> dict[str, int]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..model import Event
 from ..store.schema import ActorRow, DocumentRow, EventRow
 from ..web.highlight import event_marks
 from . import aggregates, queries
-from .actors import actor_details
+from .actors import actor_details, ranked_actors
 from .deps import event_query, session
 from .queries import BadQuery, EventQuery
 from .scores import score, score_table
@@ -132,16 +132,6 @@ def list_actors(
     q: Annotated[str | None, Query(max_length=200, description="Name or alias (part)")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict:
-    as_actor = func.count(func.distinct(EventRow.id))
-    selection = (
-        select(ActorRow, as_actor)
-        .join(EventRow, or_(EventRow.actor_id == ActorRow.id, EventRow.recipient_id == ActorRow.id))
-        .group_by(ActorRow.id)
-        .order_by(as_actor.desc(), ActorRow.name)
-        .limit(limit)
-    )
-    if q:
-        selection = selection.where(ActorRow.name.icontains(q.strip(), autoescape=True))
     actors = [
         {
             "name": row.name,
@@ -151,7 +141,7 @@ def list_actors(
             "aliases": list(row.aliases or []),
             "events": number,
         }
-        for row, number in db.execute(selection).all()
+        for row, number in ranked_actors(db, q, limit)
     ]
     return {"actors": actors}
 
