@@ -41,8 +41,9 @@ class Trigger:
 
     @property
     def text(self) -> str:
-        doc = self.token.doc
-        return doc.text[self.start_char : self.end_char]
+        # a span's text, not doc.text: the latter rebuilds the whole document string
+        tokens = [self.token, *self.extra]
+        return self.token.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
 
 
 def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
