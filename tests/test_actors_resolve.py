@@ -196,6 +196,19 @@ def test_harder_phrases(nlp, text, phrase, country, sector) -> None:
     assert actor is not None and (actor.country, actor.sector) == (country, sector)
 
 
+def test_title_and_surname_find_the_one_person_active_then(nlp) -> None:
+    actor = resolve(
+        nlp, "President Bouteflika met the envoy.", "President Bouteflika", date(2005, 3, 1)
+    )
+    assert actor is not None and actor.id == "px/abdelaziz-bouteflika" and actor.country == "DZA"
+
+
+def test_a_title_before_an_unknown_name_is_not_an_earlier_office_holder(nlp) -> None:
+    text = "President Trump spoke first. Later President Kovalenko of Freedonia replied."
+    actor = resolve(nlp, text, "President Kovalenko", date(2019, 6, 1))
+    assert actor is None or actor.id != "person/donald-trump"
+
+
 def test_the_group_with_no_earlier_organisation_names_no_actor(nlp) -> None:
     assert resolve(nlp, "The group said it was ready.", "The group") is None
 

@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from .kb import KnowledgeBase
-from .mentions import Mention
+from .mentions import Mention, entity_actor
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -117,6 +117,14 @@ def link(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: date) -> list
                     ):
                         found.append(_with_span(earlier, doc, token.i, surname.i + 1))
                         break
+                else:
+                    # "President Suharto" with no earlier full name: a surname the KB knows for
+                    # exactly one person active on the date
+                    people = [e for e in kb.by_surname(surname.text) if kb.active(e, on)]
+                    if len(people) == 1:
+                        span = doc[token.i : surname.i + 1]
+                        actor = entity_actor(kb, people[0], on, span)
+                        found.append(Mention(token.i, surname.i + 1, "coref", actor, people[0]))
         if len(found) > linked:
             named.append(found[-1])  # later references may chain through this one
             linked = len(found)

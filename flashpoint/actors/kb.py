@@ -94,6 +94,22 @@ class KnowledgeBase:
                 if role.role:
                     self._holders.setdefault((role.role, role.country), []).append((role, entry))
 
+    def by_surname(self, surname: str) -> list[Entry]:
+        """People whose name ends with this word (built on first use, not stored in the cache)."""
+        index = self.__dict__.get("_surnames")
+        if index is None:
+            index = {}
+            for entry in self.entries.values():
+                if entry.type == "person":
+                    index.setdefault(entry.name.split()[-1], []).append(entry)
+            self.__dict__["_surnames"] = index
+        return index.get(surname, [])
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_surnames", None)
+        return state
+
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 

@@ -152,6 +152,11 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: dat
                 None,
             )  # "Defense Secretary Mark Esper": the name wins
             continue
+        following = doc[mention.end] if mention.end < len(doc) else None
+        if following is not None and following.is_title and following.pos_ == "PROPN":
+            # "President Suharto": a title before a name the KB lacks is not the office-holder
+            mention.kind, mention.actor = "sector", None
+            continue
         country = mention.actor.country if mention.actor else None
         before = mentions[k - 1] if k > 0 else None
         if before and before.kind in ("country", "demonym", "capital") and not before.backer:
