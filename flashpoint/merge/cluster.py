@@ -18,7 +18,7 @@ from ..model import Document, Event
 from .blocking import candidate_pairs
 from .neardup import distinct_sources, near_duplicates
 from .represent import completeness
-from .rules import Mention, add_terms, compatible, score
+from .rules import Mention, add_terms, score
 from .settings import MergeSettings, load_settings
 
 
@@ -68,17 +68,28 @@ def _link(
         root_first, root_second = find(first), find(second)
         if root_first == root_second:
             continue
-        if not all(
-            compatible(mentions[x], mentions[y], settings)
-            for x in members[root_first]
-            for y in members[root_second]
-        ):
+        if not _joinable(mentions, members[root_first], members[root_second], settings):
             continue
         if len(members[root_first]) < len(members[root_second]):
             root_first, root_second = root_second, root_first
         parent[root_second] = root_first
         members[root_first].extend(members.pop(root_second))
     return list(members.values())
+
+
+def _joinable(
+    mentions: list[Mention], first: list[int], second: list[int], settings: MergeSettings
+) -> bool:
+    """No cross pair breaks a hard rule, and the cross pairs agree on average (average linkage):
+    one strong pair between two large groups must not chain two different events together."""
+    total = 0.0
+    for x in first:
+        for y in second:
+            value = score(mentions[x], mentions[y], settings)
+            if value is None:
+                return False
+            total += value
+    return total / (len(first) * len(second)) >= settings.average_link
 
 
 def _profile(group: list[Mention]) -> Mention:
@@ -116,6 +127,31 @@ def canonical_id(members: Iterable[Event], published: dict[str, date | None] | N
     return "ce_" + hashlib.sha1(first.id.encode("utf-8")).hexdigest()[:16]
 
 
+def _twins(events: list[Event], duplicates: dict[str, str]) -> dict[str, Event]:
+    """Event id in a syndicated copy -> its original mention (same sentence, trigger, type)."""
+
+    def key(event: Event, article: str) -> tuple:
+        # The line holding the trigger: a parser may run a different headline into the lead.
+        text = event.evidence.text
+        trigger = (event.evidence.trigger_start or 0) - event.evidence.start
+        line_start = text.rfind("\n", 0, trigger) + 1
+        line_end = text.find("\n", trigger)
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        return (article, line, trigger - line_start, event.event_type)
+
+    originals = {
+        key(event, event.doc_id): event
+        for event in events
+        if duplicates.get(event.doc_id, event.doc_id) == event.doc_id
+    }
+    twins: dict[str, Event] = {}
+    for event in events:
+        article = duplicates.get(event.doc_id, event.doc_id)
+        if article != event.doc_id and (twin := originals.get(key(event, article))) is not None:
+            twins[event.id] = twin
+    return twins
+
+
 def merge(
     events: Iterable[Event],
     documents: dict[str, Document] | Iterable[Document] | None = None,
@@ -132,16 +168,21 @@ def merge(
 
     # A fixed order makes ties, and so the clusters, independent of the input order.
     events = sorted(events, key=lambda event: _order_key(event, published))
-    mentions = [
-        Mention.of(
-            event,
-            published.get(event.doc_id),
+    twins = _twins(events, duplicates)
+    mentions = []
+    for event in events:
+        # A copy's sentence is read as its original's, whatever else the copy's context made
+        # the extractor see (a different headline, another dateline).
+        source = twins.get(event.id, event)
+        mention = Mention.of(
+            source,
+            published.get(source.doc_id),
             duplicates.get(event.doc_id, event.doc_id),
             settings,
-            documents[event.doc_id].text if event.doc_id in documents else None,
+            documents[source.doc_id].text if source.doc_id in documents else None,
         )
-        for event in events
-    ]
+        mention.event = replace(source, doc_id=event.doc_id, evidence=event.evidence)
+        mentions.append(mention)
     add_terms(mentions, settings)
     # Mention pairs first, strongest first over all articles, so that a vague mention joins the
     # event its best match belongs to; then the resulting events again, each compared as a whole

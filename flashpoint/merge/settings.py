@@ -38,6 +38,7 @@ WEIGHT_NAMES: tuple[str, ...] = (
 @dataclass(frozen=True)
 class MergeSettings:
     threshold: float
+    average_link: float
     weights: dict[str, float]
     compatible_types: frozenset[frozenset[str]]
     distinct_sectors: frozenset[frozenset[str]]
@@ -115,6 +116,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
     try:
         return MergeSettings(
             threshold=float(raw["threshold"]),
+            average_link=float(raw.get("average_link", 0.0)),
             weights={name: float(weights[name]) for name in WEIGHT_NAMES},
             compatible_types=frozenset(pairs),
             generic_id_prefixes=tuple(str(p) for p in raw.get("generic_id_prefixes") or ()),
