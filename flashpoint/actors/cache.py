@@ -21,7 +21,14 @@ FORMAT = "4"
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:  # no home directory: fall back to the system temp folder
+            import tempfile
+
+            base = Path(tempfile.gettempdir())
     return Path(base) / "flashpoint"
 
 
