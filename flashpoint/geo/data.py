@@ -100,14 +100,23 @@ def load_admin1_centroids() -> dict[tuple[str, str], tuple[float, float]]:
     return centroids
 
 
-@cache
-def load_not_places() -> frozenset[str]:
-    """Lower-cased words that the phrase matcher must not take for a place on their own."""
-    path = DATA_DIR / "not_places.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
+def _words(name: str) -> frozenset[str]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(
         line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")
     )
+
+
+@cache
+def load_not_places() -> frozenset[str]:
+    """Lower-cased words that the phrase matcher must not take for a place on their own."""
+    return _words("not_places.txt")
+
+
+@cache
+def load_organisation_words() -> frozenset[str]:
+    """Lower-cased words that turn a preceding name into an organisation's ("Quds Force")."""
+    return _words("organisation_words.txt")
 
 
 @cache

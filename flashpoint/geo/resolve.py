@@ -21,7 +21,7 @@ from .toponyms import Mention
 
 FEATURE_PRIOR = {
     "country": 2.0,
-    "admin1": 0.3,
+    "admin1": 0.0,
     "continent": 2.0,
     "region": 1.0,
     "water": 0.5,

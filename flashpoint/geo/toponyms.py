@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .data import load_demonyms, load_not_places, load_region_abbreviations
+from .data import (
+    load_demonyms,
+    load_not_places,
+    load_organisation_words,
+    load_region_abbreviations,
+)
 from .gazetteer import Candidate, Gazetteer
 from .names import normalize
 
@@ -212,5 +217,12 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(start, end, key, "gazetteer"))
             for i in range(start, end):
                 taken[i] = True
+    organisation_words = load_organisation_words()
+    mentions = [
+        mention
+        for mention in mentions
+        if mention.end >= len(doc)
+        or not (doc[mention.end].lower_ in organisation_words and _capitalised(doc, mention.end))
+    ]
     mentions.sort(key=lambda mention: mention.start)
     return mentions
