@@ -145,8 +145,8 @@ def resolve_span(span: Span) -> Actor | None:
         sector = _title_sector(kb, inside, root.i)  # "King Hassan of Morocco"
     if sector:
         # "the leader of Hezbollah", "the government of Iraq", "doctors from American aid groups",
-        # "rebels in the Ivory Coast"
-        inner = _of_object(span, ("of", "from", "in"))
+        # "rebels in the Ivory Coast", "a spokesman for the Iraqi military"
+        inner = _of_object(span, ("of", "from", "in", "for"))
         found = resolve_span(inner) if inner is not None and len(inner) < len(span) else None
         named_inner = found is not None and not (found.id or "").startswith(
             ("generic/", "country/")
