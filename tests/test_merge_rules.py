@@ -236,3 +236,18 @@ def test_one_shared_word_is_not_full_agreement() -> None:
     assert overlap({"kirkuk": 1.0}, {"kirkuk": 1.0}, floor=4.0) == 0.25
     assert overlap({"kirkuk": 1.0}, {"kirkuk": 1.0}) == 1.0
     assert overlap({}, {"kirkuk": 1.0}) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Headline\n\nKYIV, April 9, 2022 - Shelling hit Kharkiv.", True),
+        ("KYIV - Shelling hit Kharkiv overnight.", True),
+        ("Headline\n\nShelling hit KYIV overnight - officials said.", False),
+    ],
+)
+def test_dateline_place_is_not_the_event_place(text: str, dateline: bool) -> None:
+    start = text.index("KYIV")
+    place = Place("Kyiv", country="UKR", lat=50.45, lon=30.52, start=start, end=start + 4)
+    mention = Mention.of(make_event("a", location=place), text=text)
+    assert (mention.event.location is None) is dateline

@@ -181,7 +181,7 @@ def merge(
             settings,
             documents[source.doc_id].text if source.doc_id in documents else None,
         )
-        mention.event = replace(source, doc_id=event.doc_id, evidence=event.evidence)
+        mention.event = replace(mention.event, doc_id=event.doc_id, evidence=event.evidence)
         mentions.append(mention)
     add_terms(mentions, settings)
     # Mention pairs first, strongest first over all articles, so that a vague mention joins the

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..model import Actor, Event, Place, TimeSpan
@@ -49,8 +49,11 @@ class Mention:
         settings: MergeSettings | None = None,
         text: str | None = None,
     ) -> Mention:
-        """`text` is the article's text, to recognise a date read from its dateline."""
+        """`text` is the article's text, to recognise a date or place read from its dateline."""
         settings = settings or load_settings()
+        if event.location is not None and _is_dateline_place(event.location, text):
+            # Where the article was filed, not where the event happened.
+            event = replace(event, location=None)
         span = event.date
         if span is not None and _is_document_date(span, published, text):
             # The extractor's fallback when the text gives no time: not evidence of the day.
@@ -87,6 +90,17 @@ class Mention:
 
 # What follows the date in a wire dateline ("BAGHDAD, Dec. 31, 2019 - Hundreds of ...").
 _DATELINE_END = re.compile(r"[\s,.)]{0,3}[-\u2013\u2014]+\s")
+
+
+# A dateline: the place opens a line and a dash follows within a few words ("KYIV, April 9 - ").
+_DATELINE = re.compile(r"[^\n]{0,60}?\s[-\u2013\u2014]+\s")
+
+
+def _is_dateline_place(place: Place, text: str | None) -> bool:
+    if text is None or place.start is None or place.start >= len(text):
+        return False
+    at_line_start = place.start == 0 or text[place.start - 1] == "\n"
+    return at_line_start and _DATELINE.match(text, place.start) is not None
 
 
 def _is_document_date(span: TimeSpan, published: date | None, text: str | None) -> bool:
