@@ -90,6 +90,7 @@ def write(tmp_path: Path, text: str) -> Path:
         ("- {id: org/x, name: X, part_of: [{id: org/y, since: someday}]}\n", "bad date"),
         ("- {id: org/x, name: X, aliases: oops}\n", "aliases must be a list"),
         ("{id: org/x}\n", "expected a list of entries"),
+        ("- {id: org/x, name: X}\n- {id: org/x, name: Y}\n", "entry org/x: id used twice"),
         ("- [unclosed\n", "cannot read YAML"),
     ],
 )
@@ -114,3 +115,11 @@ def test_overlay_entries_join_and_override_the_kb(tmp_path: Path) -> None:
     kb = kb_module.build([tmp_path])
     assert kb.get("org/river-guard").source == "overlay:extra.yaml"
     assert kb.get("org/kataib-hezbollah").sector == "MIL"
+
+
+def test_overlay_relations_must_point_at_known_entries(tmp_path: Path) -> None:
+    write(tmp_path, "- {id: org/river-guard, name: River Guard, part_of: [{id: org/nowhere}]}\n")
+    with pytest.raises(KnowledgeBaseError) as raised:
+        kb_module.build([tmp_path])
+    assert "extra.yaml" in str(raised.value)
+    assert "org/river-guard" in str(raised.value) and "org/nowhere" in str(raised.value)

@@ -169,6 +169,7 @@ def parse_entries(records: object, source: str, kind: str = "curated") -> list[E
     if not isinstance(records, list):
         raise KnowledgeBaseError(source, "expected a list of entries")
     entries = []
+    seen: set[str] = set()
     for number, record in enumerate(records, start=1):
         label = f"#{number}"
         if not isinstance(record, dict):
@@ -177,6 +178,9 @@ def parse_entries(records: object, source: str, kind: str = "curated") -> list[E
         for key in ("id", "name"):
             if not isinstance(record.get(key), str) or not record[key].strip():
                 raise KnowledgeBaseError(source, f"entry {label}: missing {key!r}")
+        if record["id"] in seen:
+            raise KnowledgeBaseError(source, f"entry {label}: id used twice")
+        seen.add(record["id"])
         entry_type = record.get("type") or (
             "person" if record["id"].startswith("person/") else "org"
         )
@@ -245,6 +249,21 @@ def check(entries: Iterable[Entry], source: str, countries: set[str], sectors: s
             raise KnowledgeBaseError(source, f"entry {entry.id}: unknown country {entry.country!r}")
         if entry.sector and entry.sector not in sectors:
             raise KnowledgeBaseError(source, f"entry {entry.id}: unknown sector {entry.sector!r}")
+
+
+def check_links(entries: dict[str, Entry]) -> None:
+    """Relations and roles must point at entries that exist (designations name countries)."""
+    for entry in entries.values():
+        if entry.source == "phoenix":
+            continue
+        targets = [(name, rel.target) for name, rels in entry.relations.items() for rel in rels]
+        targets += [("roles", role.org) for role in entry.roles if role.org]
+        for name, target in targets:
+            if name != "designated_by" and target not in entries:
+                source = entry.source.removeprefix("overlay:")
+                raise KnowledgeBaseError(
+                    source, f"entry {entry.id}: unknown {name} target {target!r}"
+                )
 
 
 def overlay_dir() -> Path:
@@ -343,6 +362,7 @@ def build(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
             parsed = parse_entries(read_yaml(path), str(path), kind=f"overlay:{path.name}")
             check(parsed, str(path), known, set(labels))
             entries.update((entry.id, entry) for entry in parsed)
+    check_links(entries)
     return KnowledgeBase(
         entries=entries,
         country_names=names,
