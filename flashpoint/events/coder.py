@@ -255,7 +255,7 @@ def _events(
                 trigger_end=trigger.end_char,
             ),
             mode=kind_mode,
-            context=list(trigger.entry.context),
+            context=list(dict.fromkeys([*trigger.entry.context, *trigger.context])),
             cameo=trigger.entry.cameo if kind == trigger.entry.type else None,
             actor=actor,
             recipient=recipient,

@@ -84,6 +84,7 @@ class Lexicon:
     sentence_modes: frozenset[str] = frozenset()
     crowd_nouns: frozenset[str] = frozenset()
     crowd_verbs: frozenset[str] = frozenset()
+    riot_verbs: frozenset[str] = frozenset()
     readiness_adjectives: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
 
@@ -187,6 +188,7 @@ def load_lexicon() -> Lexicon:
     lexicon.sentence_modes = frozenset(hand.get("sentence_modes") or ())
     lexicon.crowd_nouns = frozenset(hand.get("crowd_nouns") or ())
     lexicon.crowd_verbs = frozenset(hand.get("crowd_verbs") or ())
+    lexicon.riot_verbs = frozenset(hand.get("riot_verbs") or ())
     lexicon.readiness_adjectives = frozenset(hand.get("readiness_adjectives") or ())
     lexicon.conflict_types = frozenset(hand.get("conflict_types") or ())
     return lexicon

@@ -30,6 +30,8 @@ class Trigger:
     extra: list[Token] = field(default_factory=list)
     # Recipient fixed by the rule that made the trigger ("X said Y must ..." -> Y).
     recipient: Token | None = None
+    # Contexts read from the sentence, added to the entry's ("repression").
+    context: tuple[str, ...] = ()
 
     @property
     def start_char(self) -> int:
@@ -53,10 +55,12 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
         return None
     ranked = sorted(
         token.children,
-        key=lambda c: {"dobj": 0, "prt": 1, "prep": 2, "xcomp": 3, "acomp": 4}.get(c.dep_, 9),
+        key=lambda c: {"dobj": 0, "prt": 1, "prep": 2, "xcomp": 3, "acomp": 4, "advmod": 5}.get(
+            c.dep_, 9
+        ),
     )
     for child in ranked:
-        if child.dep_ not in ("dobj", "prt", "prep", "xcomp", "acomp", "oprd", "attr"):
+        if child.dep_ not in ("dobj", "prt", "prep", "xcomp", "acomp", "oprd", "attr", "advmod"):
             continue
         for key in (child.lemma_.lower(), child.lower_):
             entry = table.get(key)
@@ -139,17 +143,56 @@ def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
     return best[2] if best else None
 
 
-def _crowd_subject(token: Token, lexicon: Lexicon) -> bool:
+def _partitive(head: Token) -> Token:
+    """ "hundreds of protesters" -> protesters."""
+    if head.like_num or head.lower_ in ("hundreds", "thousands", "dozens", "scores", "group"):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), head)
+    return head
+
+
+def _heads(token: Token, deps: tuple[str, ...], preps: tuple[str, ...]) -> list[Token]:
+    heads = []
     for child in token.children:
-        if child.dep_ in ("nsubj", "agent"):
-            head = child if child.dep_ == "nsubj" else next(iter(child.children), child)
-            if lexicon.lemma(head) in lexicon.crowd_nouns:
-                return True
-    return False
+        if child.dep_ in deps:
+            heads.append(child)
+        elif child.dep_ in ("agent", "prep") and child.lower_ in preps:
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+    heads += [c for head in heads for c in head.conjuncts]
+    return [_partitive(head) for head in heads]
+
+
+def _is_crowd(head: Token, lexicon: Lexicon) -> bool:
+    return lexicon.lemma(head) in lexicon.crowd_nouns
+
+
+def _crowd_reading(trigger: Trigger, lexicon: Lexicon) -> None:
+    """Protesters who gather demonstrate, who attack riot; force used on them is repression."""
+    token, entry = trigger.token, trigger.entry
+    lemma = lexicon.lemma(token)
+    doers = _heads(token, ("nsubj",), ("by",))
+    sides = _heads(token, (), ("with", "between"))
+    targets = _heads(token, ("dobj", "nsubjpass"), ("at", "on", "against", "upon", "into"))
+    if any(_is_crowd(head, lexicon) for head in doers):
+        if entry.type == "ASSAULT" or lemma in lexicon.riot_verbs:
+            trigger.entry = CROWD_RIOT
+        elif entry.type == "COERCE":
+            trigger.entry = CROWD_OBSTRUCT
+        elif trigger.kind == "verb" and lemma in lexicon.crowd_verbs:
+            trigger.entry = CROWD_DEMO
+    elif entry.type == "ASSAULT" and any(_is_crowd(head, lexicon) for head in sides):
+        trigger.entry = CROWD_RIOT  # "police clashed with protesters"
+    elif entry.type == "ASSAULT" and any(
+        _is_crowd(head, lexicon) or (lexicon.noun(lexicon.lemma(head)) or BLOCKED).type == "PROTEST"
+        for head in targets
+    ):
+        trigger.context = ("repression",)
 
 
 CROWD_DEMO = Entry("PROTEST", "demo", "141")
 CROWD_RIOT = Entry("PROTEST", "riot", "145")
+CROWD_OBSTRUCT = Entry("PROTEST", "obstruct", "144")
 
 
 OBLIGATION = Entry("REQUEST", None, "100")
@@ -205,12 +248,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 used.add(partner.i)
             else:
                 entry = lexicon.verb(lemma)
-                if _crowd_subject(token, lexicon):
-                    # protesters who gather are a demonstration; who attack, a riot
-                    if entry is not None and entry.type == "ASSAULT":
-                        entry = CROWD_RIOT
-                    elif lemma in lexicon.crowd_verbs:
-                        entry = CROWD_DEMO
+                if entry is None and lemma in lexicon.crowd_verbs | lexicon.riot_verbs:
+                    crowd = _heads(token, ("nsubj",), ())
+                    if any(_is_crowd(head, lexicon) for head in crowd):
+                        entry = CROWD_RIOT if lemma in lexicon.riot_verbs else CROWD_DEMO
                 if entry is None or entry is BLOCKED:
                     continue
                 if lemma in lexicon.light_verbs and any(
@@ -245,6 +286,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 trigger = Trigger(token, entry, "noun")
         if trigger is None:
             continue
+        _crowd_reading(trigger, lexicon)
         trigger.mode = trigger.entry.mode
         # compounds and phrases name their mode ("tear gas", "air strike"); cues refine the rest
         if trigger.kind not in ("compound", "phrase") or trigger.mode is None:
