@@ -64,3 +64,15 @@ def test_kb_add_rejects_bad_entries_naming_file_and_entry(app, tmp_path: Path, m
     assert isinstance(result.exception, KnowledgeBaseError)
     assert str(bad) in str(result.exception) and "org/x" in str(result.exception)
     assert not (tmp_path / "overlay").exists()
+
+
+def test_kb_add_rejects_links_to_unknown_entries(app, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FLASHPOINT_KB_OVERLAY", str(tmp_path / "overlay"))
+    bad = tmp_path / "links.yaml"
+    bad.write_text(
+        "- {id: org/new-brigade, name: New Brigade, part_of: [{id: org/hezbollah}]}\n"
+        "- {id: org/other, name: Other Brigade, backed_by: [{id: org/does-not-exist}]}\n"
+    )
+    result = CliRunner().invoke(app, ["kb", "add", str(bad)])
+    assert isinstance(result.exception, KnowledgeBaseError)
+    assert "org/other" in str(result.exception) and "org/does-not-exist" in str(result.exception)

@@ -67,8 +67,10 @@ def add(path: Path = typer.Argument(..., help="YAML file of entries (orgs.yaml f
     if not path.is_file():
         raise KnowledgeBaseError(str(path), "file not found")
     knowledge = get_kb()
-    entries = kb_module.parse_entries(kb_module.read_yaml(path), str(path), kind="overlay")
+    entries = kb_module.parse_entries(kb_module.read_yaml(path), str(path), kind=f"overlay:{path}")
     kb_module.check(entries, str(path), set(knowledge.country_names), set(knowledge.sector_labels))
+    added = {entry.id: entry for entry in entries}
+    kb_module.check_links(added, {**knowledge.entries, **added})
     target_dir = kb_module.overlay_dir()
     try:
         target_dir.mkdir(parents=True, exist_ok=True)

@@ -251,15 +251,16 @@ def check(entries: Iterable[Entry], source: str, countries: set[str], sectors: s
             raise KnowledgeBaseError(source, f"entry {entry.id}: unknown sector {entry.sector!r}")
 
 
-def check_links(entries: dict[str, Entry]) -> None:
+def check_links(entries: dict[str, Entry], known: dict[str, Entry] | None = None) -> None:
     """Relations and roles must point at entries that exist (designations name countries)."""
+    known = entries if known is None else known
     for entry in entries.values():
         if entry.source == "phoenix":
             continue
         targets = [(name, rel.target) for name, rels in entry.relations.items() for rel in rels]
         targets += [("roles", role.org) for role in entry.roles if role.org]
         for name, target in targets:
-            if name != "designated_by" and target not in entries:
+            if name != "designated_by" and target not in known:
                 source = entry.source.removeprefix("overlay:")
                 raise KnowledgeBaseError(
                     source, f"entry {entry.id}: unknown {name} target {target!r}"
