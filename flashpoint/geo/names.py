@@ -32,3 +32,21 @@ def usable_alias(name: str) -> bool:
     if len(name) < 3 or not _LATIN.match(name) or not name[0].isupper():
         return False
     return not name.isupper()
+
+
+# Leading Arabic articles: "Al Basrah" is also written "Basrah".
+_ARTICLES = ("al ", "el ", "as ", "ash ", "ad ", "an ", "ar ", "az ", "at ")
+
+
+def name_keys(name: str) -> set[str]:
+    key = normalize(name)
+    keys = {key} if key else set()
+    if key.startswith("the ") and len(key) > 6:
+        keys.add(key[4:])  # "the Gulf" is looked up as "gulf"
+    if "," in name:
+        # "Washington, D.C." is also plain "Washington".
+        keys.add(normalize(name.split(",", 1)[0]))
+    for article in _ARTICLES:
+        if key.startswith(article) and len(key) > len(article) + 2:
+            keys.add(key[len(article) :])
+    return keys
