@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..nlp import extensions  # noqa: F401  (registers Span._.fp_actor)
 from .kb import get_kb
 from .matcher import get_index
-from .mentions import USER_DATA_KEY, Mention, annotate
+from .mentions import Mention, annotate, forget
 
 SPAN_KEY = "fp_actors"
 OUTPUT_KINDS = frozenset({"entity", "country", "capital", "title", "phrase", "coref"})
@@ -65,7 +65,7 @@ def make_component(nlp: Language, name: str):
     get_index()  # build the automaton at pipeline load, not on the first document
 
     def component(doc: Doc) -> Doc:
-        doc.user_data.pop(USER_DATA_KEY, None)
+        forget(doc)
         mentions = annotate(doc)
         correct_entities(doc, mentions)
         doc.spans[SPAN_KEY] = actor_spans(doc, mentions)

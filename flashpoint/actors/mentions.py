@@ -1,7 +1,8 @@
 """Turn matcher hits into actor mentions on a spaCy Doc: pick the KB entry, read titles by date,
 build country + sector phrases ("Iraqi security forces"), and mark backers ("Iranian-backed").
 
-The result is a list of `Mention`s kept in `doc.user_data`, which both the fp_actors component
+The result is a list of `Mention`s kept beside the Doc (a weak map, not `doc.user_data`, so the
+Doc still serialises with `to_bytes`), which both the fp_actors component
 and `resolve_span` read, so the text is matched once per document.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -17,8 +19,9 @@ from ..model import Actor
 from .kb import Entry, KnowledgeBase, get_kb
 from .matcher import Match, get_index
 
-USER_DATA_KEY = "fp_actors.mentions"
-TOKEN_INDEX_KEY = "fp_actors.by_token"
+# Per-Doc caches, dropped with the Doc.
+_MENTIONS: WeakKeyDictionary = WeakKeyDictionary()
+_BY_TOKEN: WeakKeyDictionary = WeakKeyDictionary()
 # spaCy dependency labels by which a word modifies the noun it precedes.
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "det"})
 _SUFFIX_RE = re.compile(r"\s*[-–]\s*(\w+)")
@@ -242,8 +245,8 @@ def build_phrases(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: date
 
 
 def annotate(doc: Doc) -> list[Mention]:
-    """All mentions in a Doc, computed once and kept in doc.user_data."""
-    cached = doc.user_data.get(USER_DATA_KEY)
+    """All mentions in a Doc, computed once per Doc."""
+    cached = _MENTIONS.get(doc)
     if cached is not None:
         return cached
     from .coref import link  # coreference needs the mention list built here
@@ -255,18 +258,24 @@ def annotate(doc: Doc) -> list[Mention]:
     mentions.extend(build_phrases(doc, kb, mentions, on))
     mentions.extend(link(doc, kb, mentions, on))
     mentions.sort(key=lambda mention: (mention.start, -mention.end))
-    doc.user_data[USER_DATA_KEY] = mentions
-    doc.user_data.pop(TOKEN_INDEX_KEY, None)
+    _MENTIONS[doc] = mentions
+    _BY_TOKEN.pop(doc, None)
     return mentions
+
+
+def forget(doc: Doc) -> None:
+    """Drop a Doc's cached mentions (the component recomputes them on every run)."""
+    _MENTIONS.pop(doc, None)
+    _BY_TOKEN.pop(doc, None)
 
 
 def by_token(doc: Doc) -> dict[int, list[Mention]]:
     """Mentions covering each token, so that resolving a span looks at its own tokens only."""
-    index = doc.user_data.get(TOKEN_INDEX_KEY)
+    index = _BY_TOKEN.get(doc)
     if index is None:
         index = {}
         for mention in annotate(doc):
             for i in range(mention.start, mention.end):
                 index.setdefault(i, []).append(mention)
-        doc.user_data[TOKEN_INDEX_KEY] = index
+        _BY_TOKEN[doc] = index
     return index
