@@ -27,6 +27,7 @@ HARM_LEMMAS = frozenset(
 )
 # Acts whose complement is their content, not a second event ("urged X to withdraw").
 SPEECH_TYPES = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE"})
+CONTENT_FUTURE_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE"})
 CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "amid"})
 
 
@@ -129,6 +130,15 @@ def _final_type(
     return entry.type, trigger.mode
 
 
+def _protest_topic(trigger: Trigger, governor: Trigger | None) -> bool:
+    """PLOVER: the demand a protest makes is its topic, not a separate event."""
+    return (
+        governor is not None
+        and governor.entry.type == "PROTEST"
+        and trigger.entry.type in ("REQUEST", "ACCUSE", "REJECT")
+    )
+
+
 def _is_condition(token: Token, lexicon: Lexicon) -> bool:
     """The trigger's own clause is an "if"/"unless" condition, not something announced."""
     verb = clause_verb(token)
@@ -167,7 +177,11 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
     for trigger in triggers:
         if trigger.token.i in folded and _root_cause(trigger, by_token, folded) is None:
             folded.discard(trigger.token.i)
-    live = [t for t in triggers if t.token.i not in folded]
+    live = [
+        t
+        for t in triggers
+        if t.token.i not in folded and not _protest_topic(t, governors[t.token.i])
+    ]
     violent = [t for t in live if t.entry.type in CASUALTY_TYPES]
     tolls = _tolls(sentence, by_token, violent, folded)
 
@@ -234,6 +248,8 @@ def _events(
         recipient = None
 
     aux = modal_modes(token, lexicon)
+    if governor is not None and governor.entry.type in CONTENT_FUTURE_TYPES:
+        aux.add("future")  # what is demanded, threatened or promised has not happened
     confidence = _confidence(trigger, lexicon, actor is not None, recipient is not None, aux)
     if governor is not None:
         confidence -= 0.12  # the content of another act, not the act reported
