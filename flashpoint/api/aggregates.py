@@ -10,11 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, cast, func, select
 from sqlalchemy.orm import Session
 
-from ..store.schema import EventRow, PlaceRow
-from .queries import EventQuery, Receiver, Sender, _as_date, filtered
+from ..store.schema import ActorRow, EventRow, PlaceRow
+from .queries import EventQuery, _as_date, filtered
 from .scores import score
 
 INTERVALS = ("day", "week", "month")
@@ -45,6 +45,12 @@ class Tally:
         return round(self.score_sum / self.scored, 2) if self.scored else None
 
 
+def _measures() -> tuple:
+    """Type, mode and count of a group; scores are looked up per (type, mode) in Python, since a
+    86-branch CASE per row costs SQLite far more than the extra groups do."""
+    return EventRow.event_type, EventRow.mode, func.count()
+
+
 def period_start(day: date, interval: str) -> date:
     if interval == "week":
         return day - timedelta(days=day.weekday())
@@ -65,32 +71,55 @@ def _next(day: date, interval: str) -> date:
     return day + timedelta(days=1)
 
 
+def _period(dialect: str, interval: str):
+    """SQL for the first day of an event's period, so the database groups by period, not by day.
+
+    Returns None where the dialect has no expression here; days are then rolled up in Python.
+    """
+    day = EventRow.date_start
+    if interval == "day":
+        return day
+    if dialect == "sqlite":
+        if interval == "week":  # back to Monday: on to the next Sunday, then six days back
+            return func.date(day, "weekday 0", "-6 days")
+        return func.strftime("%Y-%m-01", day)
+    if dialect == "postgresql":
+        return cast(func.date_trunc(interval, day), Date)
+    return None
+
+
+def _choose_interval(first: date, last: date) -> str:
+    span = (last - first).days
+    if span > _AUTO_MONTH_AFTER_DAYS:
+        return "month"
+    return "week" if span > _AUTO_WEEK_AFTER_DAYS else "day"
+
+
 def timeline(session: Session, query: EventQuery, interval: str | None = None) -> dict:
-    """Counts per period and type with the mean PLOVER score; empty periods are filled in."""
-    day = EventRow.date_start  # undated events have no place on a timeline
-    selection = filtered(
-        select(day, EventRow.event_type, EventRow.mode, func.count(EventRow.id)), query
-    )
-    selection = selection.where(day.is_not(None)).group_by(day, EventRow.event_type, EventRow.mode)
-    rows = [
-        (_as_date(when), event_type, mode, number)
-        for when, event_type, mode, number in session.execute(selection).all()
-    ]
-    if not rows:
+    """Counts per period and type with the mean PLOVER score; empty periods are filled in.
+
+    Undated events have no place on a timeline and are left out.
+    """
+    day = EventRow.date_start
+    bounds = filtered(select(func.min(day), func.max(day)), query)
+    first, last = session.execute(bounds).one()
+    if first is None:
         return {"interval": interval or "day", "buckets": []}
-    first, last = min(row[0] for row in rows), max(row[0] for row in rows)
-    if not interval:
-        span = (last - first).days
-        interval = (
-            "month"
-            if span > _AUTO_MONTH_AFTER_DAYS
-            else "week"
-            if span > _AUTO_WEEK_AFTER_DAYS
-            else "day"
-        )
+    first, last = _as_date(first), _as_date(last)
+    interval = interval or _choose_interval(first, last)
+    period = _period(session.get_bind().dialect.name, interval)
+    if period is None:
+        period = day
+    period = period.label("period")
+    selection = filtered(select(period, *_measures()), query).group_by(
+        period, EventRow.event_type, EventRow.mode
+    )
     tallies: dict[date, Tally] = defaultdict(Tally)
-    for day, event_type, mode, number in rows:
-        tallies[period_start(day, interval)].add(event_type, mode, number)
+    # Undated events form one group with no period, dropped here rather than by "is not null"
+    # in SQL, which would make the planner fetch every row through the date index.
+    for when, event_type, mode, count in session.execute(selection).all():
+        if when is not None:
+            tallies[period_start(_as_date(when), interval)].add(event_type, mode, count)
     buckets = []
     current, stop = period_start(first, interval), period_start(last, interval)
     while current <= stop:
@@ -109,12 +138,10 @@ def timeline(session: Session, query: EventQuery, interval: str | None = None) -
 
 
 def by_type(session: Session, query: EventQuery) -> list[dict]:
-    selection = filtered(
-        select(EventRow.event_type, EventRow.mode, func.count(EventRow.id)), query
-    ).group_by(EventRow.event_type, EventRow.mode)
+    selection = filtered(select(*_measures()), query).group_by(EventRow.event_type, EventRow.mode)
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for event_type, mode, number in session.execute(selection).all():
-        tallies[event_type].add(event_type, mode, number)
+    for event_type, mode, count in session.execute(selection).all():
+        tallies[event_type].add(event_type, mode, count)
     return [
         {"event_type": event_type, "count": tally.count, "escalation": tally.escalation}
         for event_type, tally in sorted(tallies.items(), key=lambda item: -item[1].count)
@@ -122,16 +149,23 @@ def by_type(session: Session, query: EventQuery) -> list[dict]:
 
 
 def dyads(session: Session, query: EventQuery, limit: int = 100) -> list[dict]:
-    """Actor -> recipient pairs by number of events, with the mean score between them."""
-    selection = filtered(
-        select(Sender.name, Receiver.name, EventRow.event_type, EventRow.mode, func.count()),
-        query,
-        frozenset({"sender", "receiver"}),
-    ).where(EventRow.actor_id.is_not(None), EventRow.recipient_id.is_not(None))
-    selection = selection.group_by(Sender.name, Receiver.name, EventRow.event_type, EventRow.mode)
+    """Actor -> recipient pairs by number of events, with the mean score between them.
+
+    Grouped by actor ids on the events table alone; actors sharing a name (read with different
+    countries or sectors) are then merged under that name.
+    """
+    pair = (EventRow.actor_id, EventRow.recipient_id)
+    selection = filtered(select(*pair, *_measures()), query).group_by(
+        *pair, EventRow.event_type, EventRow.mode
+    )
+    groups = [row for row in session.execute(selection).all() if row[0] and row[1]]
+    ids = {actor_id for row in groups for actor_id in row[:2]}
+    names = dict(
+        session.execute(select(ActorRow.id, ActorRow.name).where(ActorRow.id.in_(ids))).all()
+    )
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    for actor, recipient, event_type, mode, number in session.execute(selection).all():
-        tallies[(actor, recipient)].add(event_type, mode, number)
+    for actor_id, recipient_id, event_type, mode, count in groups:
+        tallies[(names[actor_id], names[recipient_id])].add(event_type, mode, count)
     ranked = sorted(tallies.items(), key=lambda item: (-item[1].count, item[0]))[:limit]
     return [
         {
@@ -146,43 +180,37 @@ def dyads(session: Session, query: EventQuery, limit: int = 100) -> list[dict]:
 
 
 def places(session: Session, query: EventQuery, limit: int = 1000) -> list[dict]:
-    """Located events grouped by place, for the map."""
-    selection = filtered(
-        select(
-            PlaceRow.id,
-            PlaceRow.name,
-            PlaceRow.country,
-            PlaceRow.lat,
-            PlaceRow.lon,
-            EventRow.event_type,
-            EventRow.mode,
-            func.count(),
-        ),
-        query,
-        frozenset({"place"}),
-    ).where(PlaceRow.lat.is_not(None), PlaceRow.lon.is_not(None))
-    selection = selection.group_by(
-        PlaceRow.id,
-        PlaceRow.name,
-        PlaceRow.country,
-        PlaceRow.lat,
-        PlaceRow.lon,
-        EventRow.event_type,
-        EventRow.mode,
-    )
-    tallies: dict[tuple, Tally] = defaultdict(Tally)
-    for place_id, name, country, lat, lon, event_type, mode, number in session.execute(selection):
-        tallies[(place_id, name, country, lat, lon)].add(event_type, mode, number)
-    ranked = sorted(tallies.items(), key=lambda item: -item[1].count)[:limit]
+    """Located events grouped by place, for the map.
+
+    Counted on the events table alone, by location id; the few place rows are read afterwards.
+    """
+    location = EventRow.location_id
+    selection = filtered(select(location, *_measures()), query)
+    # No "location is not null" in SQL: the planner would walk the location index and fetch
+    # every row from it, slower than the plain scan; the unlocated group is dropped here.
+    selection = selection.group_by(location, EventRow.event_type, EventRow.mode)
+    tallies: dict[int, Tally] = defaultdict(Tally)
+    for place_id, event_type, mode, count in session.execute(selection):
+        if place_id is not None:
+            tallies[place_id].add(event_type, mode, count)
+    rows = {
+        row.id: row
+        for row in session.scalars(select(PlaceRow).where(PlaceRow.id.in_(list(tallies))))
+        if row.lat is not None and row.lon is not None
+    }
+    ranked = sorted(
+        ((rows[place_id], tally) for place_id, tally in tallies.items() if place_id in rows),
+        key=lambda item: (-item[1].count, item[0].name),
+    )[:limit]
     return [
         {
-            "name": name,
-            "country": country,
-            "lat": lat,
-            "lon": lon,
+            "name": row.name,
+            "country": row.country,
+            "lat": row.lat,
+            "lon": row.lon,
             "count": tally.count,
             "escalation": tally.escalation,
             "types": dict(tally.by_type),
         }
-        for (_, name, country, lat, lon), tally in ranked
+        for row, tally in ranked
     ]

@@ -85,7 +85,15 @@ class PlaceRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_document_evidence", "document_id", "evidence_start"),)
+    __table_args__ = (
+        Index("ix_events_document_evidence", "document_id", "evidence_start"),
+        # For the REST API (migration 0002): type filters in date order, and covering indexes
+        # so the timeline, map and network counts never read the wide event rows.
+        Index("ix_events_type_date", "event_type", "date_start"),
+        Index("ix_events_date_type_mode", "date_start", "event_type", "mode"),
+        Index("ix_events_location_type_mode", "location_id", "event_type", "mode"),
+        Index("ix_events_dyad_type_mode", "actor_id", "recipient_id", "event_type", "mode"),
+    )
 
     # Event.id: a hash of document, sentence, trigger and type, stable across runs.
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
