@@ -220,3 +220,18 @@ def test_events_carry_valid_offsets_confidence_and_stable_ids(nlp):
         trigger = doc_text[event.evidence.trigger_start : event.evidence.trigger_end]
         assert trigger == event.trigger
         assert event.doc_id == "test-doc"
+
+
+def test_event_records_match_the_export_contract(nlp, shared_dir):
+    jsonschema = pytest.importorskip("jsonschema")
+    import json
+
+    schema = json.loads((shared_dir / "contract" / "event.schema.json").read_text())
+    text = (
+        "In 2015, rebels shelled the airport. Turkey will not deploy troops, officials said. "
+        "Protesters stormed the parliament and police fired tear gas, wounding 12 people."
+    )
+    events, _ = code(nlp, text)
+    assert len(events) >= 3
+    for event in events:
+        jsonschema.validate(event.to_record(), schema)
