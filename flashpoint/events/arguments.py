@@ -147,6 +147,8 @@ def verb_subject(verb: Token) -> Token | None:
             return verb.head  # "militiamen firing rockets"
         if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return None
+        if verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
+            return None  # "if attacked": a reduced passive, its subject is the one attacked
         if verb.dep_ == "ccomp":
             return None  # reported clause without a subject: do not credit the speaker
         # "by bombing" -> the verb the preposition hangs on
@@ -233,6 +235,7 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
             verb = verb.head  # "claimed responsibility for the bombing"
         if head.lower_ in INSTRUMENT_PREPS and verb.pos_ == "VERB" and not is_passive(verb):
             return verb_subject(verb), recipient  # "responded with airstrikes"
-        if lexicon.lemma(verb) in lexicon.light_verbs | lexicon.responsibility_verbs:
+        light = noun.dep_ == "dobj" and lexicon.lemma(verb) in lexicon.light_verbs
+        if light or lexicon.lemma(verb) in lexicon.responsibility_verbs:
             actor = verb_subject(verb)
     return actor, recipient

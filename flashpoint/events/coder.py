@@ -27,6 +27,7 @@ HARM_LEMMAS = frozenset(
 )
 # Acts whose complement is their content, not a second event ("urged X to withdraw").
 SPEECH_TYPES = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE"})
+INJURY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "die"})
 CONTENT_FUTURE_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE"})
 CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "amid"})
 
@@ -73,10 +74,18 @@ def _cause(harm: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
         other = by_token.get(token.head.i)
         if other is not None and other.entry.type == "ASSAULT":
             return other
+    if token.lemma_ not in INJURY_LEMMAS:
+        return None
     for child in token.children:
-        # "were injured when a roadside bomb exploded"
+        # "were injured when a roadside bomb exploded" (but not "strike back if attacked")
         other = by_token.get(child.i)
-        if child.dep_ == "advcl" and other is not None and other.entry.type == "ASSAULT":
+        conditional = any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children)
+        if (
+            child.dep_ == "advcl"
+            and not conditional
+            and other is not None
+            and other.entry.type == "ASSAULT"
+        ):
             return other
     return None
 
