@@ -142,6 +142,12 @@ def test_phrases_that_name_no_actor_resolve_to_none(nlp, text, phrase) -> None:
             0,
         ),
         (
+            "Iran attacked tankers near Saudi Arabia. It also sent missiles to Iraq.",
+            "It",
+            "country/IRN",
+            0,
+        ),
+        (
             "Mark Esper visited the troops. He praised their work.",
             "He",
             "person/mark-esper",
@@ -207,6 +213,10 @@ def test_a_title_before_an_unknown_name_is_not_an_earlier_office_holder(nlp) -> 
     text = "President Trump spoke first. Later President Kovalenko of Freedonia replied."
     actor = resolve(nlp, text, "President Kovalenko", date(2019, 6, 1))
     assert actor is None or actor.id != "person/donald-trump"
+
+
+def test_it_without_an_actor_subject_before_names_no_actor(nlp) -> None:
+    assert resolve(nlp, "Rain fell on Baghdad. It was cold.", "It") is None
 
 
 def test_the_group_with_no_earlier_organisation_names_no_actor(nlp) -> None:

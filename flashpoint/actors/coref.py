@@ -41,16 +41,29 @@ def _compatible(mention: Mention, spec: dict) -> bool:
 
 
 def _antecedent(
-    position: int, spec: dict, named: list[Mention], sentences: list[int], window: int
+    position: int,
+    spec: dict,
+    named: list[Mention],
+    sentences: list[int],
+    window: int,
+    doc: Doc | None = None,
 ) -> Mention | None:
+    """Nearest compatible earlier mention; pronouns prefer one that was a clause subject
+    ("Iran attacked Saudi Arabia. It also ..." is Iran), and `subjects: true` requires it."""
+    candidates = []
     for earlier in reversed(named):
         if earlier.end > position:
             continue
         if sentences[position] - sentences[earlier.start] > window:
-            return None
+            break
         if _compatible(earlier, spec):
-            return earlier
-    return None
+            candidates.append(earlier)
+    if doc is None or not candidates:
+        return candidates[0] if candidates else None
+    subjects = [m for m in candidates if doc[m.start : m.end].root.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return subjects[0]
+    return None if spec.get("subjects") else candidates[0]
 
 
 def _with_span(found: Mention, doc: Doc, start: int, end: int, spec: dict | None = None) -> Mention:
@@ -103,7 +116,8 @@ def link(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: date) -> list
                 start = min(child.i for child in token.children if child.dep_ == "det")
                 found.append(_with_span(earlier, doc, start, token.i + 1, spec_nouns[lower]))
         elif lower in spec_pronouns and token.dep_ in SUBJECT_DEPS:
-            earlier = _antecedent(token.i, spec_pronouns[lower], named, sentences, 2)
+            spec = spec_pronouns[lower]
+            earlier = _antecedent(token.i, spec, named, sentences, spec.get("window", 2), doc)
             if earlier:
                 found.append(_with_span(earlier, doc, token.i, token.i + 1))
         elif lower.rstrip(".") in honorifics and token.i + 1 < len(doc):
