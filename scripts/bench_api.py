@@ -258,6 +258,22 @@ def first_paint(base: str, runs: int) -> dict:
     }
 
 
+def machine() -> dict:
+    """How busy the machine was: figures from a shared laptop are only comparable with these."""
+    import os
+
+    started = time.perf_counter()
+    total = 0
+    for number in range(5_000_000):
+        total += number
+    return {
+        "cpu_count": os.cpu_count(),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        # A 5M-iteration Python loop: about 0.3 s on an idle current laptop core.
+        "python_loop_seconds": round(time.perf_counter() - started, 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -277,14 +293,19 @@ def main() -> None:
     if not path.exists():
         results["build"] = build(url, args.events)
         print("built:", json.dumps(results["build"]), flush=True)
+    results["machine_before"] = machine()
     port = free_port()
     server = serve(url, port)
     try:
         base = f"http://127.0.0.1:{port}"
+        results["query_one_client"] = latency(base, args.requests // 2, 1)
+        print("filtered /api/events, 1 client:", json.dumps(results["query_one_client"]))
         results["query"] = latency(base, args.requests, args.clients)
-        print("filtered /api/events:", json.dumps(results["query"]), flush=True)
+        print(f"filtered /api/events, {args.clients} clients:", json.dumps(results["query"]))
         results["paint"] = first_paint(base, args.paint_runs)
         print("web UI:", json.dumps(results["paint"]), flush=True)
+        results["machine_after"] = machine()
+        print("machine:", json.dumps([results["machine_before"], results["machine_after"]]))
     finally:
         server.terminate()
         server.wait(timeout=10)

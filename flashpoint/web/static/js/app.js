@@ -101,5 +101,5 @@ async function loadActorNames() {
 }
 
 fillForm();
-render();
-loadActorNames();
+// Actor suggestions wait for the first view, so its request is not queued behind theirs.
+render().finally(loadActorNames);

@@ -5,7 +5,24 @@ let map = null;
 let points = null;
 let ready = null;
 
+// Leaflet is loaded only when the map is first shown, so it never delays the first view.
+function loadLeaflet() {
+  if (window.L) return Promise.resolve();
+  const css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = `${root}/static/vendor/leaflet/leaflet.css`;
+  document.head.appendChild(css);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = `${root}/static/vendor/leaflet/leaflet.js`;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error("could not load the map library"));
+    document.head.appendChild(script);
+  });
+}
+
 async function createMap() {
+  await loadLeaflet();
   map = L.map("map-canvas", { worldCopyJump: true, minZoom: 1 }).setView([25, 20], 2);
   const outline = await fetch(`${root}/static/vendor/world/countries-110m.geojson`).then((r) => r.json());
   const offline = L.geoJSON(outline, {
