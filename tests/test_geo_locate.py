@@ -57,3 +57,18 @@ def test_without_a_place_in_the_sentence_the_article_focus_is_used(nlp):
 def test_no_places_anywhere_gives_none(nlp):
     assert locate(nlp, "The talks collapsed after midnight.", "collapsed") is None
     assert focus_location(nlp("Nothing happened.")) is None
+
+
+def test_a_country_named_as_a_party_is_not_the_setting(nlp):
+    text = "Rockets hit a base in Kirkuk on Monday. The United States condemned the attack."
+    place, _ = locate(nlp, text, "condemned")
+    assert place.name == "Kirkuk"
+
+
+def test_dateline_counts_less_than_the_places_events_happen_in(nlp):
+    text = (
+        "WASHINGTON — Officials met on Tuesday. Militants shelled Mosul overnight. "
+        "Families fled Mosul as fighting spread near Mosul airport."
+    )
+    place, confidence = focus_location(nlp(text))
+    assert place.name == "Mosul" and confidence < 0.5

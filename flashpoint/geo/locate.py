@@ -116,27 +116,62 @@ def _score(span: Span, trigger: Token) -> float:
     return score - min(gap, 30) * 0.03
 
 
+def _is_dateline(span: Span) -> bool:
+    """ "BAGHDAD (Reuters) -" or "WASHINGTON —" at the top: where the reporter filed from."""
+    if span.start > 2:
+        return False
+    after = span.doc[span.end : span.end + 2].text
+    return span.text.isupper() or after.startswith(("—", "–", "-", "(", ","))
+
+
+def _setting_weight(span: Span) -> float:
+    """How much a mention says "this happened here": "in Baghdad" much, "US forces" (a
+    modifier naming an actor) or a dateline little."""
+    if _is_dateline(span):
+        return 0.5
+    preposition = _preposition(span)
+    if preposition is not None and preposition.lower_ in LOCATIVE:
+        return 1.5
+    if _actor_like(span):
+        return 0.25
+    return 1.0
+
+
+def _actor_like(span: Span) -> bool:
+    """Whether the place names a party, not a setting: "US forces", "Iraq's parliament", "Iran
+    warned". Only countries and regions act as parties; "Ain al-Asad air base" is a setting."""
+    if span._.fp_place.feature not in ("country", "region"):
+        return False
+    if span.root.dep_ in ("compound", "amod", "poss", "nmod", "nsubj"):
+        return True
+    return span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+
+
 def focus_location(doc: Doc) -> tuple[Place, float] | None:
-    """The article's main place: its most-mentioned specific place, else its first place."""
+    """The article's main place: the most-mentioned country (its towns count for it), then the
+    most-mentioned specific place in that country, else the country itself."""
     spans = _places(doc)
     if not spans:
         return None
+    by_country: Counter = Counter()
     counts: Counter = Counter()
     first: dict[tuple, Span] = {}
     for span in spans:
         place = span._.fp_place
+        weight = _setting_weight(span)
+        by_country[place.country] += weight
         key = (place.name, place.country, place.feature)
-        counts[key] += 1
+        counts[key] += weight
         first.setdefault(key, span)
+    country = max(by_country, key=lambda code: (by_country[code], code is not None))
 
     def rank(key: tuple) -> tuple:
         specific = SPECIFICITY.get(key[2] or "", 1.0) >= 1.5
-        return (specific, counts[key], -first[key].start)
+        return (key[1] == country, specific, counts[key], -first[key].start)
 
     best = max(counts, key=rank)
-    place = first[best]._.fp_place
-    confidence = FOCUS_CONFIDENCE if rank(best)[0] else FOCUS_CONFIDENCE - 0.1
-    return place, confidence
+    specific = rank(best)[1]
+    return first[best]._.fp_place, FOCUS_CONFIDENCE if specific else FOCUS_CONFIDENCE - 0.1
 
 
 def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, float] | None:
@@ -144,8 +179,13 @@ def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, flo
     in_sentence = [
         span for span in _places(doc) if span.start >= sentence.start and span.end <= sentence.end
     ]
-    if not in_sentence:
-        return focus_location(doc)
+    # A sentence whose places all name parties ("The United States killed ...") says nothing
+    # of where: the article's focus is the better guess.
+    settings = [span for span in in_sentence if not _actor_like(span)]
+    if not settings:
+        focus = focus_location(doc)
+        if focus is not None or not in_sentence:
+            return focus
     scored = sorted(
         ((_score(span, trigger), -span.start, span) for span in in_sentence),
         key=lambda item: (item[0], item[1]),
