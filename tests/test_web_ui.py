@@ -169,7 +169,7 @@ def test_tabs_switch_with_the_arrow_keys(page, base_url):
     assert page.evaluate("document.activeElement.id") == "tab-map"
 
 
-@pytest.mark.parametrize("view", ["timeline", "list"])
+@pytest.mark.parametrize("view", ["timeline", "map", "network", "list"])
 def test_views_fit_a_phone_screen(browser, base_url, view):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
