@@ -72,3 +72,9 @@ def test_dateline_counts_less_than_the_places_events_happen_in(nlp):
     )
     place, confidence = focus_location(nlp(text))
     assert place.name == "Mosul" and confidence < 0.5
+
+
+def test_the_city_of_is_a_setting_not_an_origin(nlp):
+    text = "Militants killed a guard in a rocket attack near the Iraqi city of Kirkuk."
+    place, _ = locate(nlp, text, "killed")
+    assert place.name == "Kirkuk"

@@ -40,6 +40,28 @@ LOCATIVE = {
     "west",
 }
 ORIGIN = {"from", "of"}
+# Nouns that "of" joins to a place name without making it an origin ("the city of Kirkuk").
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "area",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "capital",
+    "port",
+    "center",
+    "centre",
+    "south",
+    "north",
+    "east",
+    "west",
+}
 SPECIFICITY = {
     "facility": 3.0,
     "base": 3.0,
@@ -63,11 +85,14 @@ def _preposition(span: Span) -> Token | None:
     """The preposition that governs the place, climbing through coordination ("in Syria and Iraq")
     and compound heads ("the Kirkuk base")."""
     token = span.root
-    for _ in range(4):
+    for _ in range(6):
         head = token.head
         if head is token:
             return None
         if token.dep_ == "pobj" and head.pos_ == "ADP":
+            if head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+                token = head.head  # "near the city of Kirkuk": the city is the setting
+                continue
             return head
         if token.dep_ in ("conj", "compound", "appos", "nmod") or head.pos_ in ("PROPN", "NOUN"):
             token = head
