@@ -17,6 +17,9 @@ from .lexicon import BLOCKED, HAND_WEIGHT, PHOENIX_VERB_WEIGHT, Entry, Lexicon
 NOUN_EVENT_PREPS = frozenset(
     {"on", "against", "by", "in", "at", "near", "upon", "targeting", "of", "into", "with", "across"}
 )
+PHRASE_DEPS = frozenset(
+    {"dobj", "nsubjpass", "prt", "prep", "xcomp", "acomp", "oprd", "attr", "advmod"}
+)
 ARGUMENT_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
 
@@ -55,18 +58,26 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
         return None
     ranked = sorted(
         token.children,
-        key=lambda c: {"dobj": 0, "prt": 1, "prep": 2, "xcomp": 3, "acomp": 4, "advmod": 5}.get(
-            c.dep_, 9
-        ),
+        key=lambda c: {
+            "dobj": 0,
+            "nsubjpass": 0,
+            "prt": 1,
+            "prep": 2,
+            "xcomp": 3,
+            "acomp": 4,
+            "advmod": 5,
+        }.get(c.dep_, 9),
     )
     for child in ranked:
-        if child.dep_ not in ("dobj", "prt", "prep", "xcomp", "acomp", "oprd", "attr", "advmod"):
+        if child.dep_ not in PHRASE_DEPS:
             continue
         for key in (child.lemma_.lower(), child.lower_):
             entry = table.get(key)
             # derived (Phoenix) phrases name objects and particles only; their prepositions
             # ("demand on") are too loose to trust
-            if entry is not None and (entry.weight >= HAND_WEIGHT or child.dep_ in ("dobj", "prt")):
+            # the passive subject is the object too: "weapons were seized"
+            derived_ok = child.dep_ in ("dobj", "prt", "nsubjpass")
+            if entry is not None and (entry.weight >= HAND_WEIGHT or derived_ok):
                 return entry, child
         # "put troops on alert": the object of a preposition names the phrase too
         if child.dep_ == "prep":
