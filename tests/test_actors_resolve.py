@@ -100,6 +100,7 @@ def test_named_actors_resolve_to_kb_entries(nlp, text, phrase, expected) -> None
         ("the Iraqi prime minister", date(2021, 6, 1), "person/mustafa-al-kadhimi"),
         ("the Israeli defence minister", date(2023, 6, 1), "person/yoav-gallant"),
         ("the Russian foreign minister", date(2023, 6, 1), "person/sergei-lavrov"),
+        ("the prime minister of Iraq", date(2020, 6, 1), "person/mustafa-al-kadhimi"),
     ],
 )
 def test_titles_resolve_to_the_holder_on_the_document_date(nlp, phrase, published, expected):

@@ -150,10 +150,8 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: dat
             and all(token.is_punct for token in between)
             and len(between) <= 1
         ):
-            mention.kind, mention.actor = (
-                "sector",
-                None,
-            )  # "Defense Secretary Mark Esper": the name wins
+            # "Defense Secretary Mark Esper": the name is the actor, the title only describes it
+            mention.kind, mention.actor = "sector", None
             continue
         following = doc[mention.end] if mention.end < len(doc) else None
         if following is not None and following.is_title and following.pos_ == "PROPN":
@@ -166,6 +164,12 @@ def resolve_titles(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: dat
             gap = doc[before.end : mention.start]
             if len(gap) <= 1 and all(token.lower_ in ("'s", "’s", "the") for token in gap):
                 country = before.actor.country if before.actor else country
+        if after is not None and after.kind in ("country", "capital") and not after.backer:
+            gap = doc[mention.end : after.start]
+            if [token.lower_ for token in gap] in (["of"], ["of", "the"]):
+                country = (
+                    after.actor.country if after.actor else country
+                )  # "prime minister of Iraq"
         span = doc[mention.start : mention.end]
         holders = kb.holders(mention.role or "", country, on) if country else []
         if not holders and country is None:
