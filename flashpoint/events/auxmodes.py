@@ -81,6 +81,12 @@ def modal_modes(trigger: Token, lexicon: Lexicon) -> set[str]:
             modes.add("negation")
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
             modes.add("negation")
+        if (
+            trigger.dep_ == "dobj"
+            and trigger.head.i == verb.i
+            and (verb.lemma_ in lexicon.future_embedders)
+        ):
+            modes.add("future")  # "planning attacks", "promised aid"
     token, hops = verb, 0
     while token.dep_ in EMBED_DEPS and token.head.i != token.i and hops < 6:
         hops += 1

@@ -204,6 +204,7 @@ def _crowd_reading(trigger: Trigger, lexicon: Lexicon) -> None:
 CROWD_DEMO = Entry("PROTEST", "demo", "141")
 CROWD_RIOT = Entry("PROTEST", "riot", "145")
 CROWD_OBSTRUCT = Entry("PROTEST", "obstruct", "144")
+FORCE = Entry("ASSAULT", "crowd-control", "175")
 
 
 OBLIGATION = Entry("REQUEST", None, "100")
@@ -298,6 +299,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if trigger is None:
             continue
         _crowd_reading(trigger, lexicon)
+        if trigger.entry.type == "COERCE" and trigger.entry.mode in (None, "restrict"):
+            # dispersing a crowd with tear gas or water cannon is violence (ASSAULT crowd-control)
+            probe = Trigger(token, FORCE, trigger.kind, extra=trigger.extra)
+            if _mode_cue(probe, lexicon, sentence) == "crowd-control":
+                trigger.entry, trigger.context = FORCE, ("repression",)
         trigger.mode = trigger.entry.mode
         # compounds and phrases name their mode ("tear gas", "air strike"); cues refine the rest
         if trigger.kind not in ("compound", "phrase") or trigger.mode is None:
