@@ -122,9 +122,9 @@ def test_filter_by_actor_then_open_an_event_with_its_evidence_highlighted(page, 
     page.locator("#event-table tbody a", has_text="drone packed").click()
     page.wait_for_selector("#article")
     evidence = "".join(page.locator("#article mark.hl-evidence").all_text_contents())
-    assert (
-        evidence
-        == "ERBIL - A drone packed with explosives hit a compound near Erbil airport on Friday night, killing one guard."
+    assert evidence == (
+        "ERBIL - A drone packed with explosives hit a compound near Erbil airport on Friday "
+        "night, killing one guard."
     )
     assert page.locator("#article mark.hl-trigger").inner_text() == "hit"
     assert page.locator("#article mark.hl-actor").first.inner_text() == "Kataib Hezbollah"

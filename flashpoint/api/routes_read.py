@@ -114,7 +114,7 @@ def list_documents(
     return {"documents": documents, "next_after": documents[-1]["doc_id"] if more else None}
 
 
-@router.get("/documents/{doc_id}", summary="An article's text with its events and their spans")
+@router.get("/documents/{doc_id:path}", summary="An article's text with its events and their spans")
 def get_document(db: Db, doc_id: str) -> dict:
     row = db.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
     if row is None:
