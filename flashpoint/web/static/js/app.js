@@ -101,5 +101,12 @@ async function loadActorNames() {
 }
 
 fillForm();
+// On a phone the filters start folded (showing which are set), leaving the screen to the view.
+if (window.matchMedia("(max-width: 48rem)").matches) {
+  const box = document.getElementById("filter-box");
+  box.open = false;
+  const set = Object.keys(currentFilters());
+  if (set.length) box.querySelector("summary").textContent = `Filters (${set.join(", ")})`;
+}
 // Actor suggestions wait for the first view, so its request is not queued behind theirs.
 render().finally(loadActorNames);

@@ -1,7 +1,8 @@
 // Actor network: who acts on whom, laid out by a small force simulation drawn in SVG.
 import { el, getJSON, scoreColour, svg } from "./api.js";
 
-const WIDTH = 900, HEIGHT = 560;
+// Set from the container when drawing, so labels keep their size on a phone.
+let WIDTH = 900, HEIGHT = 560;
 
 function layout(nodes, edges) {
   // Fruchterman-Reingold style: springs along edges, repulsion between all nodes, cooling.
@@ -52,6 +53,8 @@ function layout(nodes, edges) {
 export async function drawNetwork(filters, { applyFilters }) {
   const body = await getJSON("aggregates/dyads", { ...filters, limit: 80 });
   const chart = document.getElementById("network-chart");
+  WIDTH = Math.max(320, Math.min(1200, chart.clientWidth || 900));
+  HEIGHT = Math.round(Math.max(360, Math.min(600, WIDTH * 0.62)));
   chart.replaceChildren();
   if (!body.dyads.length) {
     chart.appendChild(el("p", {}, "No events with both an actor and a recipient match these filters."));

@@ -1,7 +1,7 @@
 // Timeline: stacked bars of events per period by type, and the mean conflict-cooperation score.
 import { el, getJSON, svg, TYPE_COLOURS } from "./api.js";
 
-const WIDTH = 900, HEIGHT = 320, PAD = { left: 40, right: 40, top: 12, bottom: 36 };
+const HEIGHT = 320, PAD = { left: 40, right: 40, top: 12, bottom: 36 };
 
 export async function drawTimeline(filters) {
   const interval = document.getElementById("interval");
@@ -12,6 +12,8 @@ export async function drawTimeline(filters) {
   chart.replaceChildren();
   legend.replaceChildren();
   const buckets = body.buckets;
+  // Drawn at the container's own width so text keeps its size on a phone.
+  const WIDTH = Math.max(320, Math.min(1200, chart.clientWidth || 900));
   if (!buckets.length) {
     chart.appendChild(el("p", {}, "No dated events match these filters."));
     return "";
@@ -44,7 +46,7 @@ export async function drawTimeline(filters) {
       base += count;
     }
   });
-  const labelEvery = Math.ceil(buckets.length / 8);
+  const labelEvery = Math.ceil(buckets.length / Math.max(2, Math.floor(WIDTH / 110)));
   buckets.forEach((bucket, index) => {
     if (index % labelEvery) return;
     svg("text", { x: PAD.left + index * step + step / 2, y: HEIGHT - 18, "text-anchor": "middle" }, root)
