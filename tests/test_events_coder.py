@@ -124,6 +124,14 @@ def test_event_years_before_the_document_are_historical(nlp):
     assert "historical" in of_type(events, "ASSAULT")[0].aux
 
 
+def test_background_clause_is_historical_but_the_news_is_not(nlp):
+    text = "Militants who had attacked the base in 2017 launched a new assault on Monday."
+    events, _ = code(nlp, text)
+    old, new = sorted(of_type(events, "ASSAULT"), key=lambda e: e.evidence.trigger_start)
+    assert "historical" in old.aux
+    assert "historical" not in new.aux
+
+
 def test_recent_event_is_not_historical(nlp):
     events, _ = code(nlp, "Government forces shelled the city on Friday.")
     assert "historical" not in of_type(events, "ASSAULT")[0].aux

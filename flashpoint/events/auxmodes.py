@@ -126,6 +126,8 @@ def is_historical(time: TimeSpan | None, published: date | None, trigger: Token)
     verb = clause_verb(trigger)
     for token in verb.subtree:
         if token.ent_type_ == "DATE" and token.like_num and len(token.text) == 4:
+            if clause_verb(token).i != verb.i:
+                continue  # a year in another clause dates another event
             year = int(token.text) if token.text.isdigit() else None
             if year is not None and 1900 < year < published.year:
                 return True
