@@ -2,7 +2,8 @@
 
 A block is (type group, time bucket, country). The time bucket is an ISO-like week number of every
 week the mention's date range (tolerance included) touches, so two mentions a day apart across a
-week boundary still meet; coarse dates fall into year buckets. A mention with no known country
+week boundary still meet; coarse dates fall into year buckets; mentions with no date at all (and
+no article date) are only compared within their article. A mention with no known country
 meets every country's mentions in its (type group, bucket). Mentions of one article always meet,
 whatever their dates, so headline, lead and recap can merge.
 """
@@ -27,7 +28,9 @@ def buckets(mention: Mention) -> list[Bucket]:
         return [("week", week) for week in range(first, last + 1)]
     span = mention.event.date
     if span is None:
-        return [("undated", 0)]
+        # Neither the event nor its article has a date: nothing places it in time, so it is
+        # compared only within its own article (every article block is scored).
+        return []
     # Year-long spans are common ("in 2019"); decade-long ones are capped to their first years.
     last_year = min(span.end.year, span.start.year + 2)
     return [("year", year) for year in range(span.start.year, last_year + 1)]

@@ -3,7 +3,8 @@
 Reports of one event name the same things near the verb ("rockets ... K-1 base ... Kirkuk",
 "missile ... Kramatorsk station"); reports of different events in one region share only the
 common words, which the inverse document frequency over the batch being merged weighs down.
-Function words, reporting verbs and calendar words (dates are compared separately) are dropped.
+Function words, reporting verbs and calendar words (dates are compared separately) are dropped
+(`data/merge/ignored_words.yaml`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Event
 
@@ -27,8 +27,9 @@ IGNORED_PATH = Path(__file__).resolve().parent.parent / "data" / "merge" / "igno
 @cache
 def ignored_words() -> frozenset[str]:
     data = yaml.safe_load(IGNORED_PATH.read_text(encoding="utf-8")) or {}
+    # Folded as the text's words are, so that "says" and "said" meet their entries.
     words = {str(word).lower() for group in data.values() for word in group or ()}
-    return frozenset(words | set(STOP_WORDS))
+    return frozenset(words | {fold(word) for word in words})
 
 
 def fold(word: str) -> str:
