@@ -180,3 +180,12 @@ def test_views_fit_a_phone_screen(browser, base_url, view):
     _shot(page, f"phone-{view}")
     context.close()
     assert overflow <= 0
+
+
+def test_api_docs_page_works_offline(page, base_url):
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(base_url + "/api/docs")
+    page.wait_for_selector(".opblock")
+    assert page.locator(".opblock", has_text="/api/events").count() >= 2
+    assert failed == []
