@@ -82,7 +82,12 @@ def _lookup_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[list
             candidates = [c for c in found.get(head, []) if c.feature == wanted] or found.get(
                 head, []
             )
-        result.append([c for c in candidates or [] if c.lat is not None])
+        candidates = [c for c in candidates or [] if c.lat is not None]
+        # A village whose stray alternate name is "Maryville" should not compete with the
+        # places actually called Maryville.
+        if any(c.kind == 0 for c in candidates):
+            candidates = [c for c in candidates if c.kind == 0 or c.population >= BIG_PLACE]
+        result.append(candidates)
     return result
 
 
