@@ -208,6 +208,8 @@ def test_commentary_yields_no_event(nlp, text):
         ("The two foreign ministers met in Geneva.", "CONSULT", None),
         ("Workers went on strike at the port.", "PROTEST", "strike"),
         ("Mali's government called for an immediate ceasefire.", "REQUEST", None),
+        ("Hungary will not accept any migrants under the quota plan.", "REJECT", None),
+        ("The generals urged parliament to approve the budget.", "REQUEST", None),
     ],
 )
 def test_event_types_and_modes(nlp, text, event_type, mode):

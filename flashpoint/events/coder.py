@@ -292,9 +292,18 @@ def _events(
         )
 
     rewrite = future_rewrites().get(event_type)
+    bonus = 0.1 if governor is None else 0.0
     if rewrite and "future" in aux and "negation" not in aux:
         # PLOVER: an intended cooperative act is AGREE, an announced retreat CONCEDE
-        return [make(rewrite, None, aux - {"future"}, confidence + 0.1)]
+        return [make(rewrite, None, aux - {"future"}, confidence + bonus)]
+    if (
+        "negation" in aux
+        and governor is None
+        and (rewrite == "AGREE" or event_type == "AGREE")
+        and (event_type == "AGREE" or "future" in aux)
+    ):
+        # "will not accept", "did not agree": a refusal by the actor
+        return [make("REJECT", None, aux - {"negation", "future"}, confidence + 0.2 + bonus)]
     events = [make(event_type, mode, aux, confidence)]
     threatened = threat_mode(event_type, mode, trigger.entry.context)
     speech_governed = governor is not None and governor.entry.type in SPEECH_TYPES
