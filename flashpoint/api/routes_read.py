@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import JSONResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,8 @@ from .queries import BadQuery, EventQuery
 from .scores import score, score_table
 from .security import require_read
 
+# Handlers build plain JSON-ready dicts and return JSONResponse themselves: FastAPI's generic
+# encoder would otherwise walk every value again, costing as much as the query on a full page.
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
 
 Db = Annotated[Session, Depends(session)]
@@ -53,7 +56,7 @@ def list_events(
     ] = None,
     order: Literal["newest", "oldest"] = "newest",
     total: Annotated[bool, Query(description="Also count every matching event")] = False,
-) -> dict:
+) -> JSONResponse:
     try:
         result = queries.page(db, filters, limit, cursor, newest_first=order == "newest")
     except BadQuery as exc:
@@ -62,11 +65,11 @@ def list_events(
     body["next_cursor"] = result.next_cursor
     if total:
         body["total"] = queries.count(db, filters)
-    return body
+    return JSONResponse(body)
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence offsets and sources")
-def get_event(db: Db, event_id: str) -> dict:
+def get_event(db: Db, event_id: str) -> JSONResponse:
     found = queries.event_by_id(db, event_id)
     if found is None:
         raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
@@ -80,7 +83,7 @@ def get_event(db: Db, event_id: str) -> dict:
         {"id": other_id, "doc_id": doc_id, "evidence": evidence}
         for other_id, doc_id, evidence in queries.same_event(db, event)
     ]
-    return body
+    return JSONResponse(body)
 
 
 def offsets(event: Event) -> dict:
@@ -115,7 +118,7 @@ def list_documents(
 
 
 @router.get("/documents/{doc_id:path}", summary="An article's text with its events and their spans")
-def get_document(db: Db, doc_id: str) -> dict:
+def get_document(db: Db, doc_id: str) -> JSONResponse:
     row = db.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
     if row is None:
         raise HTTPException(status_code=404, detail=f"no document with doc_id {doc_id!r}")
@@ -123,7 +126,7 @@ def get_document(db: Db, doc_id: str) -> dict:
     body = document_json(row)
     body["text"] = row.text
     body["events"] = [event_json(event) | {"offsets": offsets(event)} for event in events]
-    return body
+    return JSONResponse(body)
 
 
 @router.get("/actors", summary="Actors seen in events, most active first")
@@ -131,7 +134,7 @@ def list_actors(
     db: Db,
     q: Annotated[str | None, Query(max_length=200, description="Name or alias (part)")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> dict:
+) -> JSONResponse:
     actors = [
         {
             "name": row.name,
@@ -143,7 +146,7 @@ def list_actors(
         }
         for row, number in ranked_actors(db, q, limit)
     ]
-    return {"actors": actors}
+    return JSONResponse({"actors": actors})
 
 
 @router.get(
@@ -159,23 +162,29 @@ def get_actor(db: Db, name: str) -> dict:
 @router.get(
     "/aggregates/timeline", summary="Events per day, week or month by type, with escalation"
 )
-def timeline(db: Db, filters: Filters, interval: Literal["day", "week", "month", ""] = "") -> dict:
-    return aggregates.timeline(db, filters, interval or None)
+def timeline(
+    db: Db, filters: Filters, interval: Literal["day", "week", "month", ""] = ""
+) -> JSONResponse:
+    return JSONResponse(aggregates.timeline(db, filters, interval or None))
 
 
 @router.get("/aggregates/types", summary="Events by PLOVER type")
-def types(db: Db, filters: Filters) -> dict:
-    return {"types": aggregates.by_type(db, filters)}
+def types(db: Db, filters: Filters) -> JSONResponse:
+    return JSONResponse({"types": aggregates.by_type(db, filters)})
 
 
 @router.get("/aggregates/dyads", summary="Actor -> recipient pairs by number of events")
-def dyads(db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict:
-    return {"dyads": aggregates.dyads(db, filters, limit)}
+def dyads(
+    db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+) -> JSONResponse:
+    return JSONResponse({"dyads": aggregates.dyads(db, filters, limit)})
 
 
 @router.get("/aggregates/places", summary="Located events by place, for maps")
-def places(db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict:
-    return {"places": aggregates.places(db, filters, limit)}
+def places(
+    db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000
+) -> JSONResponse:
+    return JSONResponse({"places": aggregates.places(db, filters, limit)})
 
 
 @router.get("/stats", summary="Counts of what is stored")
