@@ -148,3 +148,8 @@ def test_organisations_and_common_words_are_not_places(nlp, text):
 )
 def test_prominent_readings_win_without_local_context(nlp, text, mention, expected):
     assert places(nlp, text)[mention] == expected
+
+
+def test_a_directional_part_of_a_place_is_placed_at_the_place(nlp):
+    found = places(nlp, "Drone strikes continued across Northern Iraq and Northeast Syria.")
+    assert {place[:2] for place in found.values()} == {("Iraq", "IRQ"), ("Syria", "SYR")}

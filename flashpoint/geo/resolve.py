@@ -59,6 +59,28 @@ SUFFIXES = {
 }
 
 
+DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "metro",
+    "downtown",
+}
+
+
 @dataclass
 class Resolved:
     mention: Mention
@@ -72,6 +94,9 @@ def _lookup_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[list
         head, _, last = mention.key.rpartition(" ")
         if last in SUFFIXES and head:
             keys.add(head)
+        first, _, rest = mention.key.partition(" ")
+        if first in DIRECTIONS and rest:
+            keys.add(rest)
     found = gazetteer.lookup(keys)
     result: list[list[Candidate]] = []
     for mention in mentions:
@@ -82,6 +107,10 @@ def _lookup_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[list
             candidates = [c for c in found.get(head, []) if c.feature == wanted] or found.get(
                 head, []
             )
+        if not candidates:
+            # "Northeast Georgia", "Southern Iraq": the part of a place is placed at the place.
+            first, _, rest = mention.key.partition(" ")
+            candidates = found.get(rest, []) if first in DIRECTIONS else []
         candidates = [c for c in candidates or [] if c.lat is not None]
         # A village whose stray alternate name is "Maryville" should not compete with the
         # places actually called Maryville.
