@@ -145,3 +145,10 @@ def test_missing_overlay_is_reported(gazetteer):
 def test_demonyms_map_to_countries():
     demonyms = load_demonyms()
     assert demonyms["iraqi"] == "IRQ" and demonyms["american"] == "USA"
+
+
+def test_unwritable_cache_folder_is_reported(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(KnowledgeBaseError, match="FLASHPOINT_CACHE"):
+        Gazetteer(path=blocker / "sub" / "gazetteer.sqlite")

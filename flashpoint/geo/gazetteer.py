@@ -74,7 +74,14 @@ class Gazetteer:
     def __init__(self, path: Path | None = None, overlay: Path | None = None) -> None:
         self.path = path or gazetteer_path()
         if not self.path.exists():
-            builder.build(self.path)
+            try:
+                builder.build(self.path)
+            except (OSError, sqlite3.Error) as exc:
+                raise KnowledgeBaseError(
+                    str(self.path),
+                    f"cannot build the gazetteer here ({exc}); set FLASHPOINT_CACHE to a "
+                    "writable folder",
+                ) from exc
         try:
             self._conn = sqlite3.connect(
                 f"file:{self.path}?mode=ro", uri=True, check_same_thread=False

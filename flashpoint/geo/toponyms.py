@@ -38,7 +38,7 @@ class Mention:
     start: int  # token offsets in the doc
     end: int
     key: str
-    source: str  # "ner" or "gazetteer"
+    source: str  # "ner", "gazetteer" or "abbreviation"
 
 
 def mention_key(text: str) -> str:
