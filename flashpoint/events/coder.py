@@ -90,13 +90,40 @@ def _cause(harm: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
     return None
 
 
-def _root_cause(harm: Trigger, by_token: dict[int, Trigger], folded: set[int]) -> Trigger | None:
+def _causes(triggers: list[Trigger], by_token: dict[int, Trigger], lexicon: Lexicon) -> dict:
+    """Harm word index -> the trigger that caused it. A casualty verb with no doer of its own
+    ("a civilian was killed when a bomb went off") reports the toll of the sentence's nearest
+    attack."""
+    causes: dict[int, Trigger] = {}
+    attacks = [
+        t
+        for t in triggers
+        if t.entry.type == "ASSAULT" and lexicon.lemma(t.token) not in HARM_LEMMAS
+    ]
+    for trigger in triggers:
+        if trigger.kind != "verb" or lexicon.lemma(trigger.token) not in HARM_LEMMAS:
+            continue
+        cause = _cause(trigger, by_token)
+        agentless = (
+            cause is None
+            and attacks
+            and lexicon.lemma(trigger.token) in INJURY_LEMMAS
+            and arguments.verb_subject(trigger.token) is None
+        )
+        if agentless:
+            cause = min(attacks, key=lambda t: abs(t.token.i - trigger.token.i))
+        if cause is not None:
+            causes[trigger.token.i] = cause
+    return causes
+
+
+def _root_cause(harm: Trigger, causes: dict[int, Trigger], folded: set[int]) -> Trigger | None:
     """Follow causes through other harm words ("killed ... and wounded"): the event they report."""
     target: Trigger | None = harm
     for _ in range(4):
         if target is None or target.token.i not in folded:
             return target
-        target = _cause(target, by_token)
+        target = causes.get(target.token.i)
     return None
 
 
@@ -175,16 +202,11 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
             first_inner.setdefault(governor.token.i, trigger)
 
     # "killed"/"wounded" caused by another ASSAULT trigger fold into it.
-    folded = {
-        t.token.i
-        for t in triggers
-        if t.kind == "verb"
-        and lexicon.lemma(t.token) in HARM_LEMMAS
-        and _cause(t, by_token) is not None
-    }
+    causes = _causes(triggers, by_token, lexicon)
+    folded = set(causes)
     # a cycle ("struck ... and killed" both pointing at each other) must keep one event
     for trigger in triggers:
-        if trigger.token.i in folded and _root_cause(trigger, by_token, folded) is None:
+        if trigger.token.i in folded and _root_cause(trigger, causes, folded) is None:
             folded.discard(trigger.token.i)
     live = [
         t
@@ -192,7 +214,7 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
         if t.token.i not in folded and not _protest_topic(t, governors[t.token.i])
     ]
     violent = [t for t in live if t.entry.type in CASUALTY_TYPES]
-    tolls = _tolls(sentence, by_token, violent, folded)
+    tolls = _tolls(sentence, by_token, violent, folded, causes)
 
     published = doc._.fp_published
     events = []
@@ -211,14 +233,18 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
 
 
 def _tolls(
-    sentence: Span, by_token: dict[int, Trigger], violent: list[Trigger], folded: set[int]
+    sentence: Span,
+    by_token: dict[int, Trigger],
+    violent: list[Trigger],
+    folded: set[int],
+    causes: dict[int, Trigger],
 ) -> dict[int, dict[str, int | None]]:
     """Trigger index -> {"dead": n, "injured": n} from the sentence's casualty mentions."""
     tolls: dict[int, dict[str, int | None]] = {}
     for mention in casualty_mentions(sentence):
         target = _link_casualty(mention, by_token, violent)
         if target is not None and target.token.i in folded:
-            target = _root_cause(target, by_token, folded)
+            target = _root_cause(target, causes, folded)
         if target is None or target.entry.type not in CASUALTY_TYPES:
             continue
         counts = tolls.setdefault(target.token.i, {})

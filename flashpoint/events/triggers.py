@@ -135,6 +135,9 @@ def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
     for child in token.children:
         if child.dep_ in ("prep", "agent", "nsubj", "dobj", "compound", "amod", "nsubjpass"):
             near.extend(child.subtree)
+    if token.dep_ in ("acl", "relcl"):
+        near.append(token.head)  # "rockets fired from Iran"
+        near.extend(token.head.children)
     if token.head.i != token.i and token.dep_ in ("dobj", "pobj", "nsubj"):
         # "fired rockets at": the verb governing a nominal trigger may carry the weapon
         near.extend(c for c in token.head.children if c.i != token.i)
@@ -305,8 +308,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if _mode_cue(probe, lexicon, sentence) == "crowd-control":
                 trigger.entry, trigger.context = FORCE, ("repression",)
         trigger.mode = trigger.entry.mode
-        # compounds and phrases name their mode ("tear gas", "air strike"); cues refine the rest
-        if trigger.kind not in ("compound", "phrase") or trigger.mode is None:
+        # compounds name their mode ("air strike"); cues refine the rest when they say more
+        if trigger.kind != "compound" or trigger.mode is None:
             cue = _mode_cue(trigger, lexicon, sentence)
             ranks = lexicon.mode_priority.get(trigger.entry.type, {})
             # a cue wins over the word's own mode only when it says more ("bombed by jets")
