@@ -47,7 +47,9 @@ export async function drawMap(filters, { applyFilters }) {
   const maxCount = Math.max(...body.places.map((p) => p.count), 1);
   const bounds = [];
   for (const place of body.places) {
-    const radius = 5 + 20 * Math.sqrt(place.count / maxCount);
+    // Smaller circles when there are many places, so a busy map stays readable.
+    const crowding = Math.min(1, Math.sqrt(40 / Math.max(body.places.length, 1)));
+    const radius = 3 + 18 * crowding * Math.sqrt(place.count / maxCount);
     const marker = L.circleMarker([place.lat, place.lon], {
       radius, color: "#fff", weight: 1, fillColor: scoreColour(place.escalation), fillOpacity: 0.8,
     });

@@ -38,8 +38,8 @@ function layout(nodes, edges) {
       // components (common in news data) together instead of pinned to the edges.
       const cx = WIDTH / 2 - node.x, cy = HEIGHT / 2 - node.y;
       const fromCentre = Math.hypot(cx, cy);
-      node.dx += (cx * fromCentre) / (k * 2);
-      node.dy += (cy * fromCentre) / (k * 1.5);
+      node.dx += (cx * fromCentre) / (k * 3);
+      node.dy += (cy * fromCentre) / (k * 2.5);
       const length = Math.max(Math.hypot(node.dx, node.dy), 0.01);
       node.x += (node.dx / length) * Math.min(length, temperature);
       node.y += (node.dy / length) * Math.min(length, temperature);
