@@ -29,7 +29,12 @@ def _fuzz(schema, method: str, examples: int, headers: dict | None = None) -> li
 
         # Driven by hand rather than by Schemathesis' pytest plugin, which this pytest breaks;
         # bounded so a run stays well under a minute on a shared two-core machine.
-        @settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=examples,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,  # no .hypothesis folder left in the checkout
+        )
         @given(case=operation.as_strategy())
         def check(case) -> None:
             case.call_and_validate(checks=[not_a_server_error], headers=headers)
