@@ -138,6 +138,10 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             for i in range(ent.start, ent.end):
                 soft[i] = open_to_evidence
                 blocked[i] = not open_to_evidence
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                # "Gainesville Fire Chief ..." read as a name: its first word may still be a
+                # place if the article names that place elsewhere.
+                soft[ent.start], blocked[ent.start] = True, False
     # Surnames ("Ripley" after "Ellen Ripley"), and one-word organisations
     # ("Toyota"), are not places when they stand alone later on.
     person_words = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
