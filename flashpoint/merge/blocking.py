@@ -41,13 +41,29 @@ def _country(mention: Mention) -> str | None:
     return location.country if location is not None else None
 
 
-def _pairs_in_block(by_country: dict[str | None, list[int]]) -> Iterable[tuple[int, int]]:
+def _overlapping(mentions: Sequence[Mention], members: list[int]) -> Iterable[tuple[int, int]]:
+    """Pairs whose date windows overlap, by a sweep over the members sorted by start: a week's
+    block holds many day-precise mentions that could never be one event."""
+    ordered = sorted(members, key=lambda index: mentions[index].first)
+    for position, first in enumerate(ordered):
+        last = mentions[first].last
+        for second in ordered[position + 1 :]:
+            if mentions[second].first > last:
+                break
+            yield first, second
+
+
+def _pairs_in_block(
+    mentions: Sequence[Mention], by_country: dict[str | None, list[int]]
+) -> Iterable[tuple[int, int]]:
     unknown = by_country.get(None, [])
+    unknown_set = set(unknown)
     for country, members in by_country.items():
-        yield from combinations(members, 2)
-        if country is not None:
-            for first in unknown:
-                for second in members:
+        yield from _overlapping(mentions, members)
+        if country is not None and unknown:
+            # Unknown-country mentions meet every country's; pairs inside either list come above.
+            for first, second in _overlapping(mentions, unknown + members):
+                if (first in unknown_set) != (second in unknown_set):
                     yield first, second
 
 
@@ -77,7 +93,7 @@ def candidate_pairs(
         for bucket in buckets(mention):
             blocks[(group, bucket)][_country(mention)].append(index)
     for by_country in blocks.values():
-        for first, second in _pairs_in_block(by_country):
+        for first, second in _pairs_in_block(mentions, by_country):
             if first != second:
                 pairs.add((first, second) if first < second else (second, first))
     return pairs
