@@ -7,6 +7,8 @@ paragraph; the document date as a day. Confidence falls along that order.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -51,11 +53,20 @@ def _path_length(span: Span, trigger: Token) -> int | None:
     return None
 
 
+def _line_starts(doc: Doc) -> list[int]:
+    """Line start offsets, once per doc: Doc.text is rebuilt from the tokens on every access."""
+    starts = doc.user_data.get("fp_line_starts")
+    if starts is None:
+        text = doc.text
+        starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        doc.user_data["fp_line_starts"] = starts
+    return starts
+
+
 def _paragraph_start(doc: Doc, sentence: Span) -> int:
-    """Character offset where the sentence's paragraph begins (after the last blank line)."""
-    text = doc.text
-    cut = max(text.rfind("\n\n", 0, sentence.start_char), text.rfind("\n", 0, sentence.start_char))
-    return cut + 1 if cut >= 0 else 0
+    """Character offset where the sentence's paragraph begins (after the last line break)."""
+    starts = _line_starts(doc)
+    return starts[bisect_right(starts, sentence.start_char) - 1]
 
 
 def _distance(span: Span, trigger: Token) -> int:
