@@ -40,3 +40,15 @@ def test_extract_returns_events_without_a_database():
     )
     assert isinstance(events, list)
     assert all(isinstance(event, Event) for event in events)
+
+
+def test_a_blank_line_ends_the_headline_sentence(nlp):
+    doc = nlp("Jets Strike Depots Near Mosul\n\nMOSUL, June 3 — Jets bombed two depots on Monday.")
+    sentences = [sentence.text.strip() for sentence in doc.sents]
+    assert sentences[0] == "Jets Strike Depots Near Mosul"
+    assert sentences[1].startswith("MOSUL, June 3")
+
+
+def test_single_line_breaks_are_left_to_the_parser(nlp):
+    doc = nlp("Troops moved north on Monday\nand reached the river by night.")
+    assert len(list(doc.sents)) == 1

@@ -8,6 +8,7 @@ Set by the components:
     doc.spans["fp_timex"]   Span._.fp_time     TimeSpan   (component "fp_timex")
     doc.spans["fp_places"]  Span._.fp_place    Place      (component "fp_places")
     Doc._.fp_events         list[Event]                   (component "fp_events")
+Before the parser, "fp_paragraphs" starts a sentence after every blank line.
 """
 
 from __future__ import annotations

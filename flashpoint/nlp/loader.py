@@ -37,6 +37,9 @@ def load_nlp(model: str | None = None) -> Language:
 def build_pipeline(model: str | None = None) -> Language:
     """The full flashpoint pipeline, built once per process."""
     nlp = load_nlp(model)
+    from . import paragraphs  # noqa: F401  (registers fp_paragraphs)
+
+    nlp.add_pipe("fp_paragraphs", before="parser")
     for name, module in COMPONENTS:
         importlib.import_module(module)
         nlp.add_pipe(name, last=True)
