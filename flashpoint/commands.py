@@ -19,6 +19,7 @@ from .export import write
 from .export.detail import event_detail
 from .export.table import events_table
 from .ingest.batch import RunSummary, process
+from .merge import merge_store, representatives
 from .model import PLOVER_TYPES, Event
 from .store import Store
 
@@ -119,15 +120,28 @@ def run(
         ..., help="Article files or folders (.txt .html .jsonl .xml)."
     ),
     db: str | None = DbOption,
+    merge: bool = typer.Option(
+        True, "--merge/--no-merge", help="Merge mentions of the same real-world event afterwards."
+    ),
 ) -> None:
     """Read articles, extract events, store both, and print a summary."""
     console = Console(highlight=False, markup=False)
+    merged = None
     with Store(db) as store:
         summary = process(paths, store, progress_console=Console(stderr=True))
+        # The whole store is re-merged once per run, since new articles may join older events.
+        if merge and summary.new:
+            merged = merge_store(store)
         total = store.stats()["events"]
     for failure in summary.failures:
         typer.secho(f"error: {failure}", fg=typer.colors.RED, err=True)
     _print_summary(console, summary)
+    if merged is not None:
+        console.print(
+            f"merged: {merged.mentions} event mentions are {merged.canonical_events} "
+            f"real-world events ({merged.duplicate_documents} articles are copies of another)",
+            soft_wrap=True,
+        )
     console.print(f"database: {store.shown_url} ({total} events in total)", soft_wrap=True)
     if summary.failures:
         # SystemExit, not typer.Exit: `cli.main` runs click with standalone_mode=False, where
@@ -192,13 +206,21 @@ def events(
     limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many events."),
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first."),
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+    merged: bool = typer.Option(
+        False, "--merged", help="One row per real-world event, with its number of sources."
+    ),
     db: str | None = DbOption,
 ) -> None:
     """List stored events, oldest first, filtered."""
     filters = _filters(type, actor, country, since, until, doc_id)
     with Store(db) as store:
-        found = store.events(**filters, limit=limit, offset=offset)
-        total = store.count_events(**filters) if format is ListFormat.table else len(found)
+        if merged:
+            # Canonical events span pages of mentions, so group everything that matches first.
+            canonical = representatives(list(_all_events(store, filters)))
+            found, total = canonical[offset : offset + limit], len(canonical)
+        else:
+            found = store.events(**filters, limit=limit, offset=offset)
+            total = store.count_events(**filters) if format is ListFormat.table else len(found)
     if format is not ListFormat.table:
         write(found, format.value, sys.stdout)
         return
@@ -206,8 +228,9 @@ def events(
     if not found:
         console.print("no events match", soft_wrap=True)
         return
-    console.print(events_table(found))
-    console.print(f"{len(found)} of {total} matching events (from {offset + 1})", soft_wrap=True)
+    console.print(events_table(found, sources=merged))
+    noun = "real-world events" if merged else "matching events"
+    console.print(f"{len(found)} of {total} {noun} (from {offset + 1})", soft_wrap=True)
 
 
 def _all_events(store: Store, filters: dict[str, Any]) -> Iterator[Event]:

@@ -41,25 +41,33 @@ def casualty_label(event: Event) -> str:
     return f"{dead}/{injured}"
 
 
-def events_table(events: Iterable[Event], title: str | None = None) -> Table:
+def events_table(events: Iterable[Event], title: str | None = None, sources: bool = False) -> Table:
+    """One row per event; with `sources`, a column counting the articles that report it.
+
+    The id column is always an event id, so that `flashpoint show` can open it.
+    """
     table = Table(title=title, show_lines=False, header_style="bold")
     table.add_column("date", no_wrap=True)
     table.add_column("type", no_wrap=True, style="bold")
     table.add_column("actor -> recipient")
     table.add_column("place")
     table.add_column("dead/inj", justify="right", no_wrap=True)
+    if sources:
+        table.add_column("sources", justify="right", no_wrap=True)
     table.add_column("id", no_wrap=True, style="dim")
     for event in events:
         kind = event.event_type + (f" ({', '.join(event.aux)})" if event.aux else "")
         who = Text(actor_label(event.actor))
         who.append(" -> ", style="dim")
         who.append(actor_label(event.recipient))
-        table.add_row(
+        cells = [
             date_label(event.date),
             kind,
             who,
             place_label(event.location),
             casualty_label(event),
-            event.id,
-        )
+        ]
+        if sources:
+            cells.append(str(len(event.sources or [event.doc_id])))
+        table.add_row(*cells, event.id)
     return table
