@@ -40,6 +40,8 @@ REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
 NAME_ENTS = frozenset({"NORP", "GPE", "ORG"})
 PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
+# "on Tuesday", "at dawn": times and amounts are never the one acted on.
+NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Clause links through which a subject-less verb inherits its governor's subject.
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"})
 
@@ -180,7 +182,7 @@ def verb_recipients(verb: Token, event_type: str, skip: set[int]) -> list[Token]
         preps = preps | {"to", "from"}
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
         pobj = _child(prep, ("pobj",))
-        if pobj is not None and pobj.i not in skip:
+        if pobj is not None and pobj.i not in skip and pobj.ent_type_ not in NOT_PARTY_ENTS:
             found.append(pobj)
     if event_type in VERBAL_TYPES:
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):

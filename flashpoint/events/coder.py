@@ -11,13 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..geo.locate import event_location
-from ..model import Event, Evidence
+from ..model import Actor, Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
 from .auxmodes import clause_verb, is_historical, modal_modes
 from .casualties import CasualtyMention, casualty_mentions
 from .lexicon import Lexicon, load_lexicon
 from .ontology import future_rewrites, threat_mode
+from .participants import fill_countries
 from .triggers import Trigger, find_triggers
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
@@ -203,6 +204,16 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
 
     # "killed"/"wounded" caused by another ASSAULT trigger fold into it.
     causes = _causes(triggers, by_token, lexicon)
+    for trigger in triggers:
+        # "a car bomb explosion": a trigger modifying another of its type is the same event
+        head = by_token.get(trigger.token.head.i)
+        if (
+            trigger.token.dep_ in ("compound", "amod", "nmod")
+            and head is not None
+            and head is not trigger
+            and head.entry.type == trigger.entry.type
+        ):
+            causes.setdefault(trigger.token.i, head)
     folded = set(causes)
     # a cycle ("struck ... and killed" both pointing at each other) must keep one event
     for trigger in triggers:
@@ -215,14 +226,22 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
     ]
     violent = [t for t in live if t.entry.type in CASUALTY_TYPES]
     tolls = _tolls(sentence, by_token, violent, folded, causes)
+    # "guerrillas wounded two soldiers in a bomb attack": the harm verb names who did it to whom
+    harms: dict[int, list[Trigger]] = {}
+    for index in folded:
+        root = _root_cause(by_token[index], causes, folded)
+        if root is not None:
+            harms.setdefault(root.token.i, []).append(by_token[index])
 
     published = doc._.fp_published
     events = []
     for trigger in live:
         governor = governors[trigger.token.i]
-        for event in _events(
-            doc, sentence, trigger, governor, first_inner.get(trigger.token.i), lexicon
-        ):
+        inner = first_inner.get(trigger.token.i)
+        parts = _events(
+            doc, sentence, trigger, governor, inner, lexicon, harms.get(trigger.token.i, [])
+        )
+        for event in parts:
             counts = tolls.get(trigger.token.i, {})
             if event.event_type in CASUALTY_TYPES:
                 event.dead, event.injured = counts.get("dead"), counts.get("injured")
@@ -262,6 +281,7 @@ def _events(
     governor: Trigger | None,
     inner: Trigger | None,
     lexicon: Lexicon,
+    harms: list[Trigger],
 ) -> list[Event]:
     token = trigger.token
     event_type, mode = _final_type(trigger, inner, lexicon)
@@ -278,9 +298,18 @@ def _events(
         for head in candidates[1:]:
             recipient = arguments.resolve(head)
             if recipient is not None:
+                recipient_head = head
                 break
+    for harm in harms:
+        if actor is None:
+            actor_head, actor = _harm_party(arguments.verb_subject(harm.token), token)
+        if recipient is None:
+            for head in arguments.verb_recipients(harm.token, "ASSAULT", set()):
+                recipient_head, recipient = _harm_party(head, token)
+                if recipient is not None:
+                    break
     if recipient is not None and actor is not None and recipient.name == actor.name:
-        recipient = None
+        recipient, recipient_head = None, None
 
     aux = modal_modes(token, lexicon)
     if governor is not None and governor.entry.type in CONTENT_FUTURE_TYPES:
@@ -290,6 +319,9 @@ def _events(
         confidence -= 0.12  # the content of another act, not the act reported
     time = event_time(doc, sentence, token)
     place = event_location(doc, sentence, token)
+    actor, recipient = fill_countries(
+        token, actor, actor_head, recipient, recipient_head, place[0] if place else None
+    )
     time_conf = time[1] if time else 0.0
     place_conf = place[1] if place else 0.0
 
@@ -343,6 +375,13 @@ def _events(
         # an announced conflictual act is a threat by its actor (the act itself stays, unreal)
         events.append(make("THREATEN", threatened, set(), confidence + 0.2))
     return events
+
+
+def _harm_party(head: Token | None, attack: Token) -> tuple[Token | None, Actor | None]:
+    """A party of a casualty verb, unless it is the attack itself ("the blast killed")."""
+    if head is None or head.i == attack.i:
+        return None, None
+    return head, arguments.resolve(head)
 
 
 def _confidence(

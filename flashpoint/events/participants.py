@@ -1,0 +1,115 @@
+"""Whose country: fill in the country of an actor or recipient the phrase itself does not name.
+
+Event coders (CAMEO, PLOVER) code a party by its country even when the text names only a kind of
+people ("refugees", "security forces", "positions") and says where they are: "rebels in the
+Ivory Coast", "shelled positions in Gaza", "a camp near Samarra was attacked". The order tried:
+  1. a country or place named inside the argument's own phrase ("forces in Guinea");
+  2. for the one acted on, a place the trigger is aimed at or happens in ("struck targets in
+     Yemen", "shelled Juba");
+  3. the event's location (where it happened is whose it is, when nothing else says).
+The actor's own country is never given to the recipient by steps 2-3 unless the place is the
+event's setting (a government acting in its own country: "lifted the curfew in Darfur").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.kb import get_kb
+from ..actors.mentions import generic_actor
+from ..model import Actor, Place
+
+# Preps through which a place locates a party or the act: "in Gaza", "near Samarra", "at a jail".
+PLACE_PREPS = frozenset(
+    {"in", "inside", "at", "near", "on", "into", "across", "throughout", "from", "of", "outside"}
+)
+
+
+def _country_index(doc: Doc) -> dict[int, str]:
+    """Token index -> country code, from actor mentions and resolved places (once per doc)."""
+    cached = doc.user_data.get("fp_events_country_index")
+    if cached is None:
+        cached = {}
+        for span in doc.spans.get("fp_places", []):
+            place = span._.fp_place
+            if place is not None and place.country:
+                for i in range(span.start, span.end):
+                    cached.setdefault(i, place.country)
+        for span in doc.spans.get("fp_actors", []):
+            actor = span._.fp_actor
+            if actor is not None and actor.country:
+                for i in range(span.start, span.end):
+                    cached.setdefault(i, actor.country)
+        doc.user_data["fp_events_country_index"] = cached
+    return cached
+
+
+def _subtree_country(head: Token, skip: set[int]) -> str | None:
+    """The country named nearest the head inside its own phrase ("rebels in the Ivory Coast")."""
+    index = _country_index(head.doc)
+    found = [
+        (abs(token.i - head.i), token.i)
+        for token in head.subtree
+        if token.i in index and token.i not in skip
+    ]
+    return index[min(found)[1]] if found else None
+
+
+def _aimed_country(trigger: Token, skip: set[int]) -> str | None:
+    """A place the trigger points at: its object, or a "in/at/near/on" phrase on the verb."""
+    index = _country_index(trigger.doc)
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.i not in skip:
+            country = _subtree_country(child, skip)
+            if country:
+                return country
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            for token in child.subtree:
+                if token.i in index and token.i not in skip:
+                    return index[token.i]
+    return None
+
+
+def _with_country(actor: Actor | None, country: str, span: Span | None, trigger: Token) -> Actor:
+    if actor is not None:
+        return replace(actor, country=country)
+    made = generic_actor(get_kb(), country, None, span or trigger.doc[trigger.i : trigger.i + 1])
+    if span is None:
+        # nothing in the text names this party: keep its name and no offsets
+        made = replace(made, text=None, start=None, end=None)
+    return made
+
+
+def fill_countries(
+    trigger: Token,
+    actor: Actor | None,
+    actor_head: Token | None,
+    recipient: Actor | None,
+    recipient_head: Token | None,
+    place: Place | None,
+) -> tuple[Actor | None, Actor | None]:
+    """(actor, recipient) with countries filled in from where the text places them."""
+    actor_tokens = {t.i for t in actor_head.subtree} if actor_head is not None else set()
+    if actor is not None and not actor.country and actor_head is not None:
+        country = _subtree_country(actor_head, set())
+        if country is None and place is not None:
+            country = place.country
+        if country:
+            actor = _with_country(actor, country, None, trigger)
+    if recipient is not None and recipient.country:
+        return actor, recipient
+    country = None
+    if recipient_head is not None:
+        country = _subtree_country(recipient_head, actor_tokens)
+    if country is None:
+        country = _aimed_country(trigger, actor_tokens | {trigger.i})
+    if country is None and place is not None:
+        country = place.country
+    if country is None:
+        return actor, recipient
+    if recipient is None and recipient_head is not None:
+        span = trigger.doc[recipient_head.left_edge.i : recipient_head.right_edge.i + 1]
+        return actor, _with_country(None, country, span, trigger)
+    return actor, _with_country(recipient, country, None, trigger)

@@ -1,0 +1,71 @@
+"""Countries of actors and recipients read from where the sentence places them, and the parties
+of casualty verbs carried over to the attack they report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flashpoint.model import Event
+
+pytestmark = pytest.mark.slow
+
+
+def main_event(nlp, text: str) -> Event:
+    doc = nlp.make_doc(text)
+    doc._.fp_doc_id = "test-doc"
+    doc._.fp_published = date(2022, 5, 10)
+    events = [event for event in nlp(doc)._.fp_events if "negation" not in event.aux]
+    assert events, text
+    return max(events, key=lambda event: event.confidence or 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient_country"),
+    [
+        ("Israeli helicopters shelled positions in Gaza on Monday.", "PSE"),
+        ("Government troops attacked a refugee camp near Mosul on Friday.", "IRQ"),
+        ("The army raided villages across northern Mali overnight.", "MLI"),
+        ("Police in Sudan lifted the curfew in Khartoum on Sunday.", "SDN"),
+    ],
+)
+def test_place_of_the_target_gives_the_recipient_country(nlp, text, recipient_country):
+    event = main_event(nlp, text)
+    assert event.recipient is not None
+    assert event.recipient.country == recipient_country
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_country"),
+    [
+        ("Rebels in Chad attacked an army convoy on Tuesday.", "TCD"),
+        ("Protesters in Nairobi blocked the main road on Monday.", "KEN"),
+    ],
+)
+def test_place_inside_the_actor_phrase_gives_the_actor_country(nlp, text, actor_country):
+    event = main_event(nlp, text)
+    assert event.actor is not None
+    assert event.actor.country == actor_country
+
+
+def test_casualty_verb_lends_its_parties_to_the_attack(nlp):
+    text = "Insurgents wounded three Afghan policemen in a bomb attack on Thursday."
+    event = main_event(nlp, text)
+    assert event.event_type == "ASSAULT"
+    assert event.injured == 3
+    assert event.actor is not None and event.actor.country == "AFG" or event.actor.sector
+    assert event.recipient is not None and event.recipient.country == "AFG"
+
+
+def test_victims_of_an_explosion_are_its_recipient(nlp):
+    event = main_event(nlp, "A car bomb explosion in Kirkuk killed four Iraqi soldiers on Monday.")
+    assert event.event_type == "ASSAULT"
+    assert event.dead == 4
+    assert event.recipient is not None and event.recipient.country == "IRQ"
+    assert event.recipient.sector == "MIL"
+
+
+def test_a_date_after_on_is_not_the_recipient(nlp):
+    event = main_event(nlp, "Iran threatened on Tuesday to close the strait.")
+    assert event.recipient is None or event.recipient.text != "Tuesday"
