@@ -45,6 +45,9 @@ DEMONYM_BONUS = 4.0
 FEATURE_HINT_BONUS = 2.0
 SPATIAL_WEIGHT = 2.0
 NEARBY_KM = 150.0
+# Vote weight of a place read as a state or country: named outright, not guessed among namesakes.
+NAMED_VOTE = 3.0
+NAMED = {"admin1", "country"}
 # Places too large to say anything about where the article's other places lie.
 BROAD = {"country", "continent", "region", "water", "admin1"}
 # "Kirkuk province", "Basra city": generic words after a name, with the kind of place they ask for.
@@ -163,21 +166,29 @@ def _prior(candidate: Candidate) -> float:
 
 
 def _votes(picks: list[Candidate | None], mentions: list[Mention]):
-    """Per mention key, the country and admin1 votes of every other mention."""
+    """Per mention key, the country and admin1 votes of every other mention.
+
+    Each distinct name votes once however often it is repeated (a town named ten times must not
+    outvote the state named once), and a named state or country votes with NAMED_VOTE: it is
+    direct evidence, where a town's reading is itself a guess."""
+    readings: dict[str, list[Candidate]] = {}
+    for mention, pick in zip(mentions, picks, strict=True):
+        if pick is not None:
+            readings.setdefault(mention.key, []).append(pick)
     countries: Counter = Counter()
     admin1s: Counter = Counter()
     by_key: dict[str, tuple[Counter, Counter]] = {}
-    for mention, pick in zip(mentions, picks, strict=True):
-        if pick is None:
-            continue
-        own = by_key.setdefault(mention.key, (Counter(), Counter()))
-        if pick.country:
-            countries[pick.country] += 1
-            own[0][pick.country] += 1
-        code = pick.admin1_code
-        if code and pick.feature != "country":
-            admin1s[code] += 1
-            own[1][code] += 1
+    for key, picks_of_key in readings.items():
+        own = by_key.setdefault(key, (Counter(), Counter()))
+        for pick in picks_of_key:
+            weight = (NAMED_VOTE if pick.feature in NAMED else 1.0) / len(picks_of_key)
+            if pick.country:
+                countries[pick.country] += weight
+                own[0][pick.country] += weight
+            code = pick.admin1_code
+            if code and pick.feature != "country":
+                admin1s[code] += weight
+                own[1][code] += weight
     return countries, admin1s, by_key
 
 

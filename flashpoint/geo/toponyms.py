@@ -30,6 +30,9 @@ MIN_PHRASE_POPULATION = 20_000
 PHRASE_FEATURES = {"country", "admin1", "admin2", "base", "region", "water", "continent"}
 NAMED_FEATURES = {"base", "facility", "region", "country", "admin1", "water", "continent"}
 _LEADING = ("the ",)
+# A city this big, under its own name, is taken even where NER read the word as a person's name.
+SOFT_POPULATION = 1_000_000
+DATELINE_MARKS = {",", "—", "–", "-", "("}
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "across", "around", "throughout", "into"}
 
 
@@ -114,12 +117,23 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _soft_support(doc: Doc, start: int, end: int, key: str, place_keys: set[str]) -> bool:
+def _soft_support(
+    doc: Doc, start: int, end: int, key: str, place_keys: set[str], candidates: list[Candidate]
+) -> bool:
     """Evidence that a word NER read as a person's name, or a sentence's first word, is a place:
-    the same name is a place elsewhere in the article, or a locative word stands before it."""
+    the same name is a place elsewhere in the article, a locative word stands before it, it opens
+    a dateline ("KYIV, April 8 —"), or it names a big city under its own name ("struck Kharkiv"):
+    a lone word for a person is nearly always a surname the article spelled out before, and those
+    were set aside already."""
     if key in place_keys:
         return True
-    return start > 0 and doc[start - 1].lower_ in LOCATIVE
+    if start > 0 and doc[start - 1].lower_ in LOCATIVE:
+        return True
+    if start <= 1 and end < len(doc) and doc[end].text in DATELINE_MARKS:
+        return True
+    return any(
+        c.kind == 0 and c.feature == "city" and c.population >= SOFT_POPULATION for c in candidates
+    )
 
 
 def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -217,7 +231,9 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             taken[i] = True
     place_keys = {mention.key for mention in mentions}
     for start, end, key in doubtful:
-        if not any(taken[start:end]) and _soft_support(doc, start, end, key, place_keys):
+        if not any(taken[start:end]) and _soft_support(
+            doc, start, end, key, place_keys, found[key]
+        ):
             mentions.append(Mention(start, end, key, "gazetteer"))
             for i in range(start, end):
                 taken[i] = True
