@@ -86,6 +86,24 @@ def test_score_separates_recognition_from_resolution(gold):
     assert metrics["exact_match"] == pytest.approx(2 / 3, abs=1e-4)
 
 
+def test_recall_without_demonyms_leaves_gold_nationality_words_out(tmp_path):
+    text = "Turkish jets struck Qamishli."
+    path = tmp_path / "demonym.xml"
+    toponyms = "".join(
+        f"<toponym><start>{start}</start><end>{end}</end><phrase>{text[start:end]}</phrase>"
+        f'<gaztag geonameid="1"><lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>'
+        for start, end, lat, lon in [(0, 7, 39.0, 35.0), (20, 28, 37.05, 41.22)]
+    )
+    path.write_text(
+        f'<articles><article docid="x"><text>{text}</text><toponyms>{toponyms}'
+        "</toponyms></article></articles>"
+    )
+    qamishli = Place("Qamishli", "SYR", lat=37.05, lon=41.22, start=20, end=28)
+    metrics = score(read_articles(path), [[qamishli]])
+    assert metrics["recall"] == 0.5
+    assert metrics["recall_no_demonyms"] == 1.0
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [("<articles>", "not well-formed"), ("<articles></articles>", "no <article>")],
@@ -110,3 +128,6 @@ def test_evaluate_runs_recogniser_and_resolver_over_the_texts(gold):
     assert metrics["recall"] >= 0.75
     assert metrics["acc_161km_resolved"] == 1.0
     assert "acc_161km" in report.render()
+    # One article per half: the even half holds Kirkuk and Baghdad.
+    assert metrics["even_acc_161km_resolved"] == 1.0
+    assert "odd_recall" in metrics
