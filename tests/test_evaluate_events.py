@@ -153,3 +153,20 @@ def test_case2021_scores_conflict_rows_only(tmp_path: Path, nlp):
     assert report.metrics["n"] == 2  # OTHER has no PLOVER type; the disaster is not conflict
     assert report.metrics["n_conflict"] == 3
     assert report.metrics["type_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        ([{"code": "IRQ", "sector": "REBkur"}], {"REB", "INS"}),
+        ([{"code": "LBN", "sector": "JRNCHR"}], {"JRN", "MED", "CHR", "REL"}),
+        ([{"code": "USA", "sector": "***"}], set()),
+        ([{"code": "USA", "sector": None}, {"code": "GBR", "sector": "MIL"}], {"MIL"}),
+        ("not a list", set()),
+    ],
+)
+def test_gold_sectors_read_three_letter_codes_and_their_equivalents(entries, expected):
+    from flashpoint.evaluate.plover_gsr import gold_sectors
+
+    equivalents = {"REB": ["INS"], "JRN": ["MED"], "CHR": ["REL"]}
+    assert gold_sectors(entries, equivalents) == expected

@@ -15,6 +15,9 @@ Metrics:
   actor_country_accuracy      over records with gold actor codes: the actor's country (or IGO)
                               is one of them
   recipient_country_accuracy  same for the recipient, over records with gold recipient codes
+  actor_sector_accuracy       over records whose gold source has a sector: the actor's sector
+                              is one of its codes (see `sector_equivalents` in plover_gsr.yaml)
+  recipient_sector_accuracy   same for the recipient and the gold target
   dead_exact, injured_exact   over records with a gold count: the scored event's count equals it
   n                           scored records
 """
@@ -71,6 +74,22 @@ def actor_code(actor: Actor | None, igo: set[str]) -> str | None:
     return None
 
 
+def gold_sectors(value: object, equivalents: dict[str, list[str]]) -> set[str]:
+    """Accepted sector codes for a gold source/target list ("REBkur" -> REB, "JRNCHR" -> JRN,
+    CHR), widened by the equivalents table; empty when no entry has a usable sector."""
+    if not isinstance(value, list):
+        return set()
+    codes: set[str] = set()
+    for item in value:
+        sector = str(item.get("sector") or "") if isinstance(item, dict) else ""
+        for i in range(0, len(sector) - 2, 3):
+            part = sector[i : i + 3]
+            if part.isalpha() and part.isupper():
+                codes.add(part)
+                codes.update(str(code) for code in equivalents.get(part) or ())
+    return codes
+
+
 def _count(value: object) -> int | None:
     try:
         return int(str(value))
@@ -86,6 +105,7 @@ def evaluate(path: Path) -> Report:
     excluded = set(table.get("excluded_types") or ())
     mode_renames = table.get("mode_renames") or {}
     igo = {str(code).upper() for code in table.get("igo_codes") or ()}
+    equivalents = table.get("sector_equivalents") or {}
 
     records = [r for r in load_records(path) if r.get("text") and r.get("event") not in excluded]
     if not records:
@@ -99,6 +119,7 @@ def evaluate(path: Path) -> Report:
     gold_types, predicted_types = [], []
     mode_hits, actor_hits, recipient_hits = [], [], []
     dead_hits, injured_hits = [], []
+    actor_sector_hits, recipient_sector_hits = [], []
     for record, event in zip(records, predictions, strict=True):
         gold_type = renames.get(record["event"], record["event"])
         predicted_type = event.event_type if event else NONE
@@ -115,6 +136,13 @@ def evaluate(path: Path) -> Report:
         recipients = _codes(record.get("target"), igo)
         if recipients:
             recipient_hits.append(actor_code(event.recipient if event else None, igo) in recipients)
+        for key, party, hits in (
+            ("source", event.actor if event else None, actor_sector_hits),
+            ("target", event.recipient if event else None, recipient_sector_hits),
+        ):
+            sectors = gold_sectors(record.get(key), equivalents)
+            if sectors:
+                hits.append(party is not None and party.sector in sectors)
         for key, hits in (("dead", dead_hits), ("injured", injured_hits)):
             gold_count = _count(record.get(key))
             if gold_count is not None:
@@ -129,13 +157,16 @@ def evaluate(path: Path) -> Report:
         "mode_accuracy": share(mode_hits),
         "actor_country_accuracy": share(actor_hits),
         "recipient_country_accuracy": share(recipient_hits),
+        "actor_sector_accuracy": share(actor_sector_hits),
+        "recipient_sector_accuracy": share(recipient_sector_hits),
         "dead_exact": share(dead_hits),
         "injured_exact": share(injured_hits),
         "n": len(records),
     }
     details = [
         f"  (modes over {len(mode_hits)}, actors over {len(actor_hits)}, recipients over "
-        f"{len(recipient_hits)}, dead over {len(dead_hits)}, "
+        f"{len(recipient_hits)}, actor sectors over {len(actor_sector_hits)}, recipient sectors "
+        f"over {len(recipient_sector_hits)}, dead over {len(dead_hits)}, "
         f"injured over {len(injured_hits)} records)"
     ]
     details += confusion_table(gold_types, predicted_types)

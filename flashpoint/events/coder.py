@@ -204,6 +204,7 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
 
     # "killed"/"wounded" caused by another ASSAULT trigger fold into it.
     causes = _causes(triggers, by_token, lexicon)
+    topics: dict[int, list[Trigger]] = {}
     for trigger in triggers:
         # "a car bomb explosion": a trigger modifying another of its type is the same event
         head = by_token.get(trigger.token.head.i)
@@ -224,6 +225,12 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
         for t in triggers
         if t.token.i not in folded and not _protest_topic(t, governors[t.token.i])
     ]
+    for trigger in triggers:
+        governor = governors[trigger.token.i]
+        if governor is not None and _protest_topic(trigger, governor):
+            # "rallied to demand the resignation of the president": who the demand is made of
+            # is whom the protest is against
+            topics.setdefault(governor.token.i, []).append(trigger)
     violent = [t for t in live if t.entry.type in CASUALTY_TYPES]
     tolls = _tolls(sentence, by_token, violent, folded, causes)
     # "guerrillas wounded two soldiers in a bomb attack": the harm verb names who did it to whom
@@ -239,7 +246,14 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
         governor = governors[trigger.token.i]
         inner = first_inner.get(trigger.token.i)
         parts = _events(
-            doc, sentence, trigger, governor, inner, lexicon, harms.get(trigger.token.i, [])
+            doc,
+            sentence,
+            trigger,
+            governor,
+            inner,
+            lexicon,
+            harms.get(trigger.token.i, []),
+            topics.get(trigger.token.i, []),
         )
         for event in parts:
             counts = tolls.get(trigger.token.i, {})
@@ -282,6 +296,7 @@ def _events(
     inner: Trigger | None,
     lexicon: Lexicon,
     harms: list[Trigger],
+    topics: list[Trigger],
 ) -> list[Event]:
     token = trigger.token
     event_type, mode = _final_type(trigger, inner, lexicon)
@@ -308,6 +323,9 @@ def _events(
                 recipient_head, recipient = _harm_party(head, token)
                 if recipient is not None:
                     break
+    for topic in topics:
+        if recipient is None:
+            recipient_head, recipient = _topic_party(topic, lexicon)
     if recipient is not None and actor is not None and recipient.name == actor.name:
         recipient, recipient_head = None, None
 
@@ -382,6 +400,19 @@ def _harm_party(head: Token | None, attack: Token) -> tuple[Token | None, Actor 
     if head is None or head.i == attack.i:
         return None, None
     return head, arguments.resolve(head)
+
+
+def _topic_party(topic: Trigger, lexicon: Lexicon) -> tuple[Token | None, Actor | None]:
+    """The party a protest's demand or accusation is addressed to."""
+    if topic.kind in ("noun", "compound"):
+        heads = [arguments.noun_arguments(topic.token, lexicon)[1]]
+    else:
+        heads = arguments.verb_recipients(topic.token, topic.entry.type, set())
+    for head in heads:
+        actor = arguments.resolve(head)
+        if actor is not None:
+            return head, actor
+    return None, None
 
 
 def _confidence(

@@ -1,4 +1,4 @@
-"""Whose country: fill in the country of an actor or recipient the phrase itself does not name.
+"""Whose country and sector: fill in what an actor or recipient phrase does not name itself.
 
 Event coders (CAMEO, PLOVER) code a party by its country even when the text names only a kind of
 people ("refugees", "security forces", "positions") and says where they are: "rebels in the
@@ -82,6 +82,19 @@ def _with_country(actor: Actor | None, country: str, span: Span | None, trigger:
     return made
 
 
+def _titled_sector(actor: Actor, head: Token | None) -> Actor:
+    """A named person or body without a sector takes the one its title words give ("Prime
+    Minister Ehud Barak" is government even when the knowledge base lists no office)."""
+    if actor.sector or head is None or (actor.id or "").startswith("country/"):
+        return actor
+    words = get_kb().sector_words
+    for token in head.doc[head.left_edge.i : head.i + 1]:
+        for word in (token.lower_, token.lemma_.lower()):
+            if word in words:
+                return replace(actor, sector=words[word][0])
+    return actor
+
+
 def fill_countries(
     trigger: Token,
     actor: Actor | None,
@@ -92,6 +105,10 @@ def fill_countries(
 ) -> tuple[Actor | None, Actor | None]:
     """(actor, recipient) with countries filled in from where the text places them."""
     actor_tokens = {t.i for t in actor_head.subtree} if actor_head is not None else set()
+    if actor is not None:
+        actor = _titled_sector(actor, actor_head)
+    if recipient is not None:
+        recipient = _titled_sector(recipient, recipient_head)
     if actor is not None and not actor.country and actor_head is not None:
         country = _subtree_country(actor_head, set())
         if country is None and place is not None:
