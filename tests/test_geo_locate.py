@@ -78,3 +78,26 @@ def test_the_city_of_is_a_setting_not_an_origin(nlp):
     text = "Militants killed a guard in a rocket attack near the Iraqi city of Kirkuk."
     place, _ = locate(nlp, text, "killed")
     assert place.name == "Kirkuk"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "KYIV, April 8 — Kharkiv's governor said missiles killed four people.",
+            "killed",
+            "Kharkiv",
+        ),
+        ("KYIV, April 8 — Missiles killed four people in Kharkiv overnight.", "killed", "Kharkiv"),
+        ("WASHINGTON — Gunmen attacked a checkpoint in Kirkuk on Sunday.", "attacked", "Kirkuk"),
+    ],
+)
+def test_a_place_the_event_sentence_names_beats_the_dateline(nlp, text, trigger, expected):
+    assert event_location_name(locate(nlp, text, trigger)).startswith(expected)
+
+
+def test_a_dateline_alone_is_the_place_with_less_confidence(nlp):
+    dateline = locate(nlp, "BAGHDAD, May 2 — Gunmen killed two policemen on Tuesday.", "killed")
+    inline = locate(nlp, "Gunmen killed two policemen in Baghdad on Tuesday.", "killed")
+    assert dateline[0].name == inline[0].name == "Baghdad"
+    assert dateline[1] < inline[1]

@@ -75,6 +75,9 @@ SPECIFICITY = {
     "continent": 0.0,
 }
 FOCUS_CONFIDENCE = 0.35
+DATELINE_PENALTY = 2.0
+# A dateline alone says where the story was filed, which is often but not always the event's place.
+DATELINE_CONFIDENCE = 0.8
 
 
 def _places(doc: Doc) -> list[Span]:
@@ -136,6 +139,9 @@ def _score(span: Span, trigger: Token) -> float:
         span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
     ):
         score -= 1.0
+    if _is_dateline(span):
+        # Where the reporter filed from; a place the event's own words name is better evidence.
+        score -= DATELINE_PENALTY
     # Closer to the trigger is likelier to be the event's place.
     gap = abs(span.root.i - trigger.i)
     return score - min(gap, 30) * 0.03
@@ -220,6 +226,8 @@ def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, flo
     margin = best_score - scored[1][0] if len(scored) > 1 else 2.0
     resolved = doc.user_data.get(CONFIDENCE_KEY, {}).get((best.start, best.end), 0.8)
     confidence = (0.6 + 0.1 * min(margin, 3.0)) * resolved
-    if best_score < SPECIFICITY.get(best._.fp_place.feature or "", 1.0) - 1.0:
+    if _is_dateline(best):
+        confidence *= DATELINE_CONFIDENCE
+    elif best_score < SPECIFICITY.get(best._.fp_place.feature or "", 1.0) - 1.0:
         confidence *= 0.7  # every place here reads as an origin or an owner, not a setting
     return best._.fp_place, round(min(confidence, 0.95), 3)
