@@ -51,14 +51,38 @@ def _show(entry_id: str) -> None:
 def actors(
     words: list[str] = typer.Argument(None, help="A search text, or `show ID`."),
     limit: int = typer.Option(50, "--limit", "-n", help="Most entries to list."),
+    fmt: str = typer.Option("json", "--format", help="`actors network`: json or graphml."),
+    out: Path = typer.Option(None, "--out", help="`actors network`: the file to write."),
+    db: str = typer.Option(None, "--db", help="`actors network`: event store URL or path."),
 ) -> None:
-    """List or search the actor knowledge base; `actors show ID` prints one entry in full."""
+    """List or search the actor knowledge base; `actors show ID` prints one entry in full;
+    `actors network --format graphml --out FILE [--db URL]` exports the actor network."""
     words = words or []
     if len(words) == 2 and words[0] == "show":
         _show(words[1])
         return
+    if words == ["network"]:
+        _network(fmt, out, db)
+        return
     for entry in get_kb().search(" ".join(words), limit=limit):
         typer.echo(_line(entry))
+
+
+def _network(fmt: str, out: Path | None, db: str | None) -> None:
+    from .network import FORMATS, build_network, write
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    if out is None:
+        raise typer.BadParameter("--out FILE is required")
+    events = []
+    if db:
+        from ..store import Store
+
+        events = Store(db).events()
+    network = build_network(get_kb(), events)
+    write(network, out, fmt)
+    typer.echo(f"wrote {len(network.nodes)} actors and {len(network.edges)} edges to {out}")
 
 
 @kb_app.command("add")
