@@ -114,6 +114,13 @@ DocOption = typer.Option(None, "--doc", help="Only events of this document id.")
 DbOption = typer.Option(None, "--db", help=DB_HELP)
 
 
+def _console() -> Console:
+    # Piped output (make, CI, `| less`) gets no terminal width, and rich would fall back to 80
+    # columns and squeeze the actor and place columns to nothing.
+    width = None if sys.stdout.isatty() else 160
+    return Console(highlight=False, markup=False, width=width)
+
+
 @_clean_errors
 def run(
     paths: list[Path] = typer.Argument(
@@ -125,7 +132,7 @@ def run(
     ),
 ) -> None:
     """Read articles, extract events, store both, and print a summary."""
-    console = Console(highlight=False, markup=False)
+    console = _console()
     merged = None
     with Store(db) as store:
         summary = process(paths, store, progress_console=Console(stderr=True))
@@ -224,7 +231,7 @@ def events(
     if format is not ListFormat.table:
         write(found, format.value, sys.stdout)
         return
-    console = Console(highlight=False, markup=False)
+    console = _console()
     if not found:
         console.print("no events match", soft_wrap=True)
         return
@@ -280,7 +287,7 @@ def show(
         found = store.event(event_id.strip())
         if found is None:
             raise InputError(event_id, f"no such event in {store.shown_url}")
-    console = Console(highlight=False, markup=False)
+    console = _console()
     console.print(event_detail(*found))
 
 

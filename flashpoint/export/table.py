@@ -49,8 +49,8 @@ def events_table(events: Iterable[Event], title: str | None = None, sources: boo
     table = Table(title=title, show_lines=False, header_style="bold")
     table.add_column("date", no_wrap=True)
     table.add_column("type", no_wrap=True, style="bold")
-    table.add_column("actor -> recipient")
-    table.add_column("place")
+    table.add_column("actor -> recipient", min_width=24)
+    table.add_column("place", min_width=12)
     table.add_column("dead/inj", justify="right", no_wrap=True)
     if sources:
         table.add_column("sources", justify="right", no_wrap=True)
