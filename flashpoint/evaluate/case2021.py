@@ -16,6 +16,7 @@ Metrics:
   subevent_macro_f1 macro-F1 over all conflict classes, the predicted class being the reverse
                     mapping of the predicted type+mode (+context) (`from_plover` in the same file)
   n                 rows in type_accuracy;  n_conflict: conflict rows in subevent_macro_f1
+The text report ends with a reliability table (scored events by confidence vs share typed right).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 from ..events.ontology import acled_to_plover, plover_to_acled
 from ..exceptions import EvalError
 from ..model import Document
-from .metrics import NONE, accuracy, confusion_table, macro_f1
+from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table
 from .plover_gsr import scored_event
 from .report import Report
 
@@ -89,4 +90,11 @@ def evaluate(path: Path) -> Report:
     }
     details = confusion_table(gold_types, predicted_types, "PLOVER type")
     details += confusion_table(gold_classes, predicted_classes, "ACLED class")
+    # reliability: does confidence track whether the type is right?
+    mapped = [
+        (event.confidence or 0.0, event.event_type == mapping[gold_class].type)
+        for (_, _, gold_class), event in zip(rows, predictions, strict=True)
+        if event is not None and mapping[gold_class].type is not None
+    ]
+    details += reliability_table([c for c, _ in mapped], [ok for _, ok in mapped])
     return Report("case2021", metrics, details)

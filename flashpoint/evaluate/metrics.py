@@ -54,3 +54,30 @@ def confusion_table(
             + f"  {total:5d}  {right / total if total else 0:.2f}"
         )
     return lines
+
+
+CONFIDENCE_EDGES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0)
+
+
+def reliability_table(confidences: Sequence[float], correct: Sequence[bool]) -> list[str]:
+    """Text reliability table: events bucketed by confidence against the share that is right,
+    and how many of the right ones a 0.5 confidence filter would keep."""
+    lines = ["", "confidence   events  correct  share"]
+    buckets = list(zip(CONFIDENCE_EDGES, CONFIDENCE_EDGES[1:], strict=False))
+    for low, high in buckets:
+        last = high == CONFIDENCE_EDGES[-1]
+        rows = [
+            ok
+            for score, ok in zip(confidences, correct, strict=True)
+            if low <= score < high or (last and score == high)
+        ]
+        share = f"{sum(rows) / len(rows):.2f}" if rows else "   -"
+        lines.append(f"{low:.1f}-{high:.1f}    {len(rows):7d}  {sum(rows):7d}  {share:>5}")
+    right = [score for score, ok in zip(confidences, correct, strict=True) if ok]
+    kept = sum(score >= 0.5 for score in right)
+    lines.append(
+        f"a 0.5 filter keeps {kept} of {len(right)} correct events "
+        f"({kept / len(right) if right else 0:.2f}) and "
+        f"{sum(score >= 0.5 for score in confidences)} of {len(confidences)} events"
+    )
+    return lines

@@ -20,6 +20,8 @@ Metrics:
   recipient_sector_accuracy   same for the recipient and the gold target
   dead_exact, injured_exact   over records with a gold count: the scored event's count equals it
   n                           scored records
+The text report ends with a reliability table: scored events bucketed by confidence against the
+share whose type is right.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pathlib import Path
 from ..events.ontology import load_data
 from ..exceptions import EvalError
 from ..model import Actor, Document, Event
-from .metrics import NONE, accuracy, confusion_table, macro_f1
+from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table
 from .report import Report
 
 
@@ -170,4 +172,10 @@ def evaluate(path: Path) -> Report:
         f"injured over {len(injured_hits)} records)"
     ]
     details += confusion_table(gold_types, predicted_types)
+    scored = [
+        (e.confidence or 0.0, g == p)
+        for e, g, p in zip(predictions, gold_types, predicted_types, strict=True)
+        if e is not None
+    ]
+    details += reliability_table([c for c, _ in scored], [ok for _, ok in scored])
     return Report("plover-gsr", metrics, details)

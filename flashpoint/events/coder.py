@@ -385,6 +385,7 @@ def _events(
     speech_governed = governor is not None and governor.entry.type in SPEECH_TYPES
     if (
         threatened is not None
+        and actor is not None  # "the fighting could return" threatens nobody
         and aux & {"future", "hypothetical"}
         and "negation" not in aux
         and not speech_governed
