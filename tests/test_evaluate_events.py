@@ -170,3 +170,14 @@ def test_gold_sectors_read_three_letter_codes_and_their_equivalents(entries, exp
 
     equivalents = {"REB": ["INS"], "JRN": ["MED"], "CHR": ["REL"]}
     assert gold_sectors(entries, equivalents) == expected
+
+
+def test_reliability_table_buckets_events_by_confidence_and_counts_the_filter():
+    from flashpoint.evaluate.metrics import reliability_table
+
+    lines = reliability_table([0.1, 0.55, 0.7, 0.75, 1.0], [False, True, True, False, True])
+    rows = {line.split()[0]: line.split()[1:] for line in lines if line[:1].isdigit()}
+    assert rows["0.0-0.2"] == ["1", "0", "0.00"]
+    assert rows["0.6-0.8"] == ["2", "1", "0.50"]
+    assert rows["0.8-1.0"] == ["1", "1", "1.00"]
+    assert lines[-1].startswith("a 0.5 filter keeps 3 of 3 correct events (1.00)")
