@@ -18,7 +18,7 @@ from pathlib import Path
 from . import kb as kb_module
 from . import matcher
 
-FORMAT = "4"
+FORMAT = "5"
 
 
 def cache_dir() -> Path:

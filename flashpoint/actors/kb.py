@@ -86,6 +86,9 @@ class KnowledgeBase:
     titles: dict[str, tuple[str, str | None]]
     role_sectors: dict[str, str]
     coref: dict
+    # A demonym listed under several countries ("Congolese"): its default country (the first row
+    # that lists it) -> the other countries it may mean, chosen by what the article names.
+    demonym_alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _holders: dict[tuple[str, str | None], list[tuple[Role, Entry]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -275,8 +278,11 @@ def overlay_dir() -> Path:
     return Path(base) / "flashpoint" / "kb"
 
 
-def _countries(path: Path) -> tuple[list[Entry], dict[str, str], dict[str, str], dict[str, str]]:
+def _countries(
+    path: Path,
+) -> tuple[list[Entry], dict[str, str], dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
     entries, names, demonyms, capitals = [], {}, {}, {}
+    alternatives: dict[str, tuple[str, ...]] = {}
     lines = [
         line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
     ]
@@ -288,10 +294,12 @@ def _countries(path: Path) -> tuple[list[Entry], dict[str, str], dict[str, str],
         entries.append(Entry(f"country/{iso3}", row["name"], "country", iso3, None, aliases))
         names[iso3] = row["name"]
         for demonym in filter(None, (row["demonyms"] or "").split("|")):
-            demonyms[demonym] = iso3
+            default = demonyms.setdefault(demonym, iso3)
+            if default != iso3:
+                alternatives[default] = (*alternatives.get(default, ()), iso3)
         for capital in filter(None, (row["capitals"] or "").split("|")):
             capitals[capital] = iso3
-    return entries, names, demonyms, capitals
+    return entries, names, demonyms, capitals, alternatives
 
 
 def load_phoenix(path: Path) -> list[Entry]:
@@ -328,7 +336,9 @@ def load_phoenix(path: Path) -> list[Entry]:
 
 def build(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
     """Read every data file; later sources override earlier ones by id."""
-    country_entries, names, demonyms, capitals = _countries(DATA_DIR / "countries.tsv")
+    country_entries, names, demonyms, capitals, alternatives = _countries(
+        DATA_DIR / "countries.tsv"
+    )
     sectors = read_yaml(DATA_DIR / "sectors.yaml")
     titles_data = read_yaml(DATA_DIR / "titles.yaml")
     labels = dict(sectors["labels"])
@@ -377,6 +387,7 @@ def build(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
         titles=titles,
         role_sectors=role_sectors,
         coref=read_yaml(DATA_DIR / "coref.yaml"),
+        demonym_alternatives=alternatives,
     )
 
 

@@ -21,6 +21,12 @@ MAX_TOKENS = 12
 FUZZY_MIN_LETTERS = 8
 FUZZY_THRESHOLD = 84.0
 FUZZY_MAX_TOKENS = 4
+# Misspelt country names ("Afganistan", "Phillipines"): one capitalised word of at least this
+# many letters, same first letter, close in length and spelling. Shorter names (Iran, Chad,
+# Niger) would meet ordinary words and other countries, so they never match this way.
+COUNTRY_FUZZY_MIN_LETTERS = 8
+COUNTRY_FUZZY_THRESHOLD = 88.5
+COUNTRY_FUZZY_MAX_LENGTH_GAP = 2
 
 # A reference from an alias to what it names:
 # ("entity", entry_id) | ("demonym", iso3) | ("capital", iso3) | ("sector", code, strong)
@@ -45,6 +51,8 @@ class Index:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.trie: dict = {}
         self.fuzzy: dict[str, list[tuple[Ref, tuple[str, ...]]]] = {}
+        # first letter -> one-word country names and aliases long enough for fuzzy matching
+        self.countries: dict[str, list[tuple[str, Ref]]] = {}
         # Curated names first, then demonyms, capitals, sectors and titles, and imported names last:
         # an imported alias never shadows anything curated.
         curated = [entry for entry in kb.entries.values() if entry.source != "phoenix"]
@@ -55,6 +63,12 @@ class Index:
                 norms = self.add(name, ref)
                 if norms and self._fuzzy_worthy(norms):
                     self.fuzzy.setdefault(skeleton(norms), []).append((ref, norms))
+                if (
+                    entry.type == "country"
+                    and len(norms) == 1
+                    and len(norms[0]) >= COUNTRY_FUZZY_MIN_LETTERS
+                ):
+                    self.countries.setdefault(norms[0][0], []).append((norms[0], ref))
         for demonym, iso3 in kb.demonyms.items():
             for form in (demonym, *plurals(demonym)):
                 self.add(form, ("demonym", iso3))
@@ -129,7 +143,23 @@ class Index:
                     if fuzz.ratio(" ".join(norms), " ".join(alias)) >= FUZZY_THRESHOLD:
                         found.append(Match(token.start, tokens[j - 1].end, i, j, (ref,), True))
                         break
+            if not found or found[-1].first != i:
+                ref = self._country(token.norm)
+                if ref is not None:
+                    found.append(Match(token.start, token.end, i, i + 1, (ref,), True))
         return found
+
+    def _country(self, norm: str) -> Ref | None:
+        if len(norm) < COUNTRY_FUZZY_MIN_LETTERS:
+            return None
+        best, best_score = None, COUNTRY_FUZZY_THRESHOLD
+        for name, ref in self.countries.get(norm[0], ()):
+            if abs(len(name) - len(norm)) > COUNTRY_FUZZY_MAX_LENGTH_GAP:
+                continue
+            score = fuzz.ratio(norm, name)
+            if score >= best_score:
+                best, best_score = ref, score
+        return best
 
 
 def select(candidates: list[Match]) -> list[Match]:

@@ -9,6 +9,7 @@ and `resolve_span` read, so the text is matched once per document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from weakref import WeakKeyDictionary
@@ -99,14 +100,53 @@ def is_backer(kb: KnowledgeBase, text: str, start: int, end: int) -> bool:
     return bool(before and before.group(1).lower() in kb.stance_prefixes)
 
 
+def in_person_name(span: Span, kinds: set[str], refs: tuple) -> bool:
+    """A one-word country or capital inside a longer PERSON name ("Michael Jordan", "Chad Smith",
+    "Georgia Thompson") is part of the name, not the place."""
+    if len(span) != 1:
+        return False
+    if "capital" not in kinds and not any(
+        ref[0] == "entity" and ref[1].startswith("country/") for ref in refs
+    ):
+        return False
+    token = span[0]
+    return token.ent_type_ == "PERSON" and (
+        token.ent_iob_ == "I"
+        or (token.i + 1 < len(span.doc) and span.doc[token.i + 1].ent_iob_ == "I")
+    )
+
+
+def named_countries(kb: KnowledgeBase, matches: list[Match]) -> Counter:
+    """How often the text names each country by name, other name or capital."""
+    counts: Counter = Counter()
+    for match in matches:
+        for ref in match.refs:
+            if ref[0] == "capital":
+                counts[ref[1]] += 1
+            elif ref[0] == "entity" and ref[1].startswith("country/"):
+                counts[ref[1].removeprefix("country/")] += 1
+    return counts
+
+
+def demonym_country(kb: KnowledgeBase, iso3: str, named: Counter) -> str:
+    """A demonym several countries share goes to the one the article names most ("Congolese
+    police" in an article about Brazzaville), else to its first-listed country."""
+    choices = (iso3, *kb.demonym_alternatives.get(iso3, ()))
+    return max(choices, key=lambda code: named[code]) if len(choices) > 1 else iso3
+
+
 def read_matches(doc: Doc, kb: KnowledgeBase, on: date) -> list[Mention]:
     mentions = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    for match in get_index().find(text):
+    matches = get_index().find(text)
+    named = named_countries(kb, matches)
+    for match in matches:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         kinds = match.kinds()
+        if in_person_name(span, kinds, match.refs):
+            continue
         backer = is_backer(kb, text, match.start, match.end)
         entry = choose(kb, match, on)
         sector = next((ref for ref in match.refs if ref[0] == "sector"), None)
@@ -124,10 +164,11 @@ def read_matches(doc: Doc, kb: KnowledgeBase, on: date) -> list[Mention]:
         elif "capital" in kinds or "demonym" in kinds:
             ref = next(ref for ref in match.refs if ref[0] in ("capital", "demonym"))
             mention.kind = ref[0]
-            country_entry = kb.entries[f"country/{ref[1]}"]
+            iso3 = demonym_country(kb, ref[1], named) if ref[0] == "demonym" else ref[1]
+            country_entry = kb.entries[f"country/{iso3}"]
             mention.entry = country_entry
             sector_code = "GOV" if ref[0] == "capital" else None
-            actor = generic_actor(kb, ref[1], sector_code, span)
+            actor = generic_actor(kb, iso3, sector_code, span)
             if ref[0] == "capital":
                 actor.name = country_entry.name
                 actor.id = country_entry.id
