@@ -44,7 +44,7 @@ CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, kind INTEGER NOT NU
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 INDEXES = "CREATE INDEX names_key ON names(key);"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # Airfields whose names say they are military are kept even without an IATA code.
 _MILITARY = ("air base", "airbase", "air force", "afb", "army air", "naval air", "military")
@@ -223,12 +223,12 @@ def build(path: Path) -> None:
         conn.executescript(SCHEMA)
         writer = _Writer(conn)
         iso3_of = _add_countries(writer)
-        groups, by_name = city_groups()
+        groups, by_name, us_towns = city_groups()
         regions = airport_regions(groups)
         mapping = map_subdivisions(groups, by_name, regions)
         del by_name
         admin1_names = add_admin1(writer, iso3_of, groups, mapping, regions)
-        add_us_counties(writer, groups, admin1_names)
+        add_us_counties(writer, groups, admin1_names, us_towns)
         _add_airports(writer, iso3_of)
         admin1_codes = {
             (iso3_of.get(code.split(".")[0]), key): code

@@ -48,6 +48,10 @@ NEARBY_KM = 150.0
 # Vote weight of a place read as a state or country: named outright, not guessed among namesakes.
 NAMED_VOTE = 3.0
 NAMED = {"admin1", "country"}
+JOINT_WEIGHT = 1.0
+# Grid cells for the joint test: a candidate agrees with a name having a reading in its cell or
+# the eight around it (about 100-300 km).
+CELL_DEGREES = 1.0
 # Places too large to say anything about where the article's other places lie.
 BROAD = {"country", "continent", "region", "water", "admin1"}
 # "Kirkuk province", "Basra city": generic words after a name, with the kind of place they ask for.
@@ -192,8 +196,48 @@ def _votes(picks: list[Candidate | None], mentions: list[Mention]):
     return countries, admin1s, by_key
 
 
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / CELL_DEGREES)), int(math.floor(lon / CELL_DEGREES))
+
+
+def _joint_support(mentions: list[Mention], candidate_lists: list[list[Candidate]]):
+    """For every candidate, the share of the article's other names that have SOME reading in the
+    same first-level subdivision or the same neighbourhood. Unlike the votes, which follow each
+    name's current best reading, this sees every reading, so "Paris" and "Henry County" can
+    agree on Tennessee though neither would pick it alone."""
+    codes: dict[str, set[str]] = {}
+    cells: dict[str, set[tuple[int, int]]] = {}
+    for mention, candidates in zip(mentions, candidate_lists, strict=True):
+        if mention.key in codes or not candidates:
+            continue
+        codes[mention.key] = {c.admin1_code for c in candidates if c.admin1_code}
+        cells[mention.key] = {
+            _cell(c.lat, c.lon) for c in candidates if c.feature not in BROAD | {"admin2"}
+        }
+    support: list[list[float]] = []
+    for mention, candidates in zip(mentions, candidate_lists, strict=True):
+        others = [key for key in codes if key != mention.key]
+        row = []
+        for candidate in candidates:
+            if not others or candidate.feature in BROAD:
+                row.append(0.0)
+                continue
+            near = set()
+            if candidate.feature != "admin2":
+                cell_lat, cell_lon = _cell(candidate.lat, candidate.lon)
+                near = {(cell_lat + a, cell_lon + b) for a in (-1, 0, 1) for b in (-1, 0, 1)}
+            agree = sum(
+                candidate.admin1_code in codes[key] or not near.isdisjoint(cells[key])
+                for key in others
+            )
+            row.append(agree / len(others))
+        support.append(row)
+    return support
+
+
 def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolved]:
     candidate_lists = _lookup_mentions(mentions, gazetteer)
+    support = _joint_support(mentions, candidate_lists)
     statics: list[list[float]] = []
     for index, (mention, candidates) in enumerate(zip(mentions, candidate_lists, strict=True)):
         following = []
@@ -215,7 +259,7 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
                     score += QUALIFIER_BONUS
             if hint and candidate.country == hint:
                 score += DEMONYM_BONUS
-            scores.append(score)
+            scores.append(score + JOINT_WEIGHT * support[index][len(scores)])
         statics.append(scores)
 
     picks: list[Candidate | None] = [

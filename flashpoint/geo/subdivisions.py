@@ -42,21 +42,28 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 4), round(lon, 4)
 
 
-def city_groups() -> tuple[dict[str, list], dict[str, dict[str, tuple[str, int]]]]:
-    """Cities grouped by admin1 code, and per country each name key -> (admin1 code, population)."""
+def city_groups() -> tuple[dict[str, list], dict[str, dict[str, tuple[str, int]]], dict]:
+    """Cities grouped by admin1 code; per country each name key -> (admin1 code, population); and
+    US towns by (state code, name) -> (lat, lon, population), the largest of each name."""
     with open(GNC_DATA / "cities500.json", encoding="utf-8") as handle:
         cities = json.load(handle)
     groups: dict[str, list] = defaultdict(list)
     by_name: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
+    us_towns: dict[tuple[str, str], tuple[float, float, int]] = {}
     for city in cities.values():
         code = f"{city['countrycode']}.{city['admin1code']}"
-        groups[code].append((city["latitude"], city["longitude"], city["population"]))
+        point = (city["latitude"], city["longitude"], city["population"])
+        groups[code].append(point)
+        if city["countrycode"] == "US":
+            town = us_towns.get((code, city["name"]))
+            if town is None or town[2] < city["population"]:
+                us_towns[(code, city["name"])] = point
         names = by_name[city["countrycode"]]
         for text in [city["name"], *city["alternatenames"]]:
             for key in _keys(text):
                 if key not in names or names[key][1] < city["population"]:
                     names[key] = (code, city["population"])
-    return groups, by_name
+    return groups, by_name, us_towns
 
 
 def airport_regions(groups) -> dict[tuple[str, str], tuple[str, str]]:
@@ -165,7 +172,7 @@ def add_admin1(writer: _Writer, iso3_of, groups, mapping, regions) -> dict[str, 
     return admin1_names
 
 
-def add_us_counties(writer: _Writer, groups, admin1_names) -> None:
+def add_us_counties(writer: _Writer, groups, admin1_names, us_towns) -> None:
     with open(GNC_DATA / "us_counties.json", encoding="utf-8") as handle:
         counties = json.load(handle)
     for county in counties:
@@ -173,10 +180,12 @@ def add_us_counties(writer: _Writer, groups, admin1_names) -> None:
         points = groups.get(code)
         if not points:
             continue
-        # No county coordinates offline: the state centre stands in, refined by the resolver
-        # from the towns of the same state that the article mentions.
-        lat, lon = _centre([(p[0], p[1]) for p in points])
         base = county["name"].rsplit(" ", 1)[0]
+        # No county coordinates offline. A town of the county's name in the same state is
+        # mostly its seat or inside it; else the state centre stands in, refined by the
+        # resolver from the towns of the same state that the article mentions.
+        town = us_towns.get((code, base))
+        lat, lon = town[:2] if town else _centre([(p[0], p[1]) for p in points])
         writer.add(
             county["name"],
             [base] if base != county["name"] else [],
