@@ -153,3 +153,35 @@ def test_prominent_readings_win_without_local_context(nlp, text, mention, expect
 def test_a_directional_part_of_a_place_is_placed_at_the_place(nlp):
     found = places(nlp, "Drone strikes continued across Northern Iraq and Northeast Syria.")
     assert {place[:2] for place in found.values()} == {("Iraq", "IRQ"), ("Syria", "SYR")}
+
+
+def test_names_agree_on_a_state_none_would_pick_alone(nlp):
+    # Decatur alone is likelier Illinois; with Hartselle and Morgan County it is Alabama.
+    text = "Storms knocked out power in Decatur and Hartselle, and Morgan County opened shelters."
+    assert place_of(nlp, text, "Decatur").admin1 == "Alabama"
+
+
+def test_a_state_named_once_outweighs_a_town_named_often(nlp):
+    text = (
+        "Dublin schools will add a bus route. Dublin parents asked for it in March, and the "
+        "Dublin board agreed. Dublin police will direct traffic at the stops. Enrolment keeps "
+        "growing faster than anywhere else in Ohio."
+    )
+    assert place_of(nlp, text, "Dublin").country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # NER reads both words here as people's names.
+        ("KYIV, April 8 — Russian missiles struck Kharkiv overnight.", "Kharkiv", "UKR"),
+        ("KYIV, April 8 — Russian missiles struck Kharkiv overnight.", "KYIV", "UKR"),
+    ],
+)
+def test_big_cities_and_datelines_read_as_people_are_places(nlp, text, mention, country):
+    assert places(nlp, text)[mention][1] == country
+
+
+def test_a_lone_first_name_that_is_a_small_town_stays_a_person(nlp):
+    text = "Lincoln said the vote would wait until the council met again."
+    assert "Lincoln" not in places(nlp, text)
