@@ -69,3 +69,36 @@ def test_victims_of_an_explosion_are_its_recipient(nlp):
 def test_a_date_after_on_is_not_the_recipient(nlp):
     event = main_event(nlp, "Iran threatened on Tuesday to close the strait.")
     assert event.recipient is None or event.recipient.text != "Tuesday"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Militants killed the deputy governor of the province on Sunday.", "ASSAULT", "targeted"),
+        (
+            "The group threatened to resume terrorist activities in the capital.",
+            "THREATEN",
+            "violence",
+        ),
+        ("The rebels threatened to deliver painful blows to the army.", "THREATEN", "violence"),
+        ("Troops launched rocket fire against rebel camps on Monday.", "ASSAULT", "heavy-weapons"),
+    ],
+)
+def test_modes_from_victims_and_threatened_violence(nlp, text, event_type, mode):
+    event = main_event(nlp, text)
+    assert (event.event_type, event.mode) == (event_type, mode)
+
+
+def test_an_announced_curfew_extension_is_a_threat(nlp):
+    text = "The governor said on Monday that he will extend the curfew in the city after the riots."
+    doc = nlp.make_doc(text)
+    doc._.fp_doc_id = "test-doc"
+    types = {event.event_type for event in nlp(doc)._.fp_events}
+    assert "THREATEN" in types
+
+
+def test_the_fire_that_killed_reports_its_toll(nlp):
+    text = "Troops launched rocket fire against rebel camps on Monday, killing 12 fighters."
+    event = main_event(nlp, text)
+    assert event.trigger.endswith("rocket fire")
+    assert event.dead == 12

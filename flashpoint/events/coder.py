@@ -75,6 +75,12 @@ def _cause(harm: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
         other = by_token.get(token.head.i)
         if other is not None and other.entry.type == "ASSAULT":
             return other
+        # "launched rocket fire against the camps, killing 20": the light verb's object
+        for obj in (c for c in token.head.children if c.dep_ == "dobj"):
+            for word in obj.subtree:
+                other = by_token.get(word.i)
+                if other is not None and other is not harm and other.entry.type == "ASSAULT":
+                    return other
     if token.lemma_ not in INJURY_LEMMAS:
         return None
     for child in token.children:
@@ -329,6 +335,8 @@ def _events(
     if recipient is not None and actor is not None and recipient.name == actor.name:
         recipient, recipient_head = None, None
 
+    if event_type == "ASSAULT" and mode is None and _targeted(recipient, recipient_head, lexicon):
+        mode = "targeted"
     aux = modal_modes(token, lexicon)
     if governor is not None and governor.entry.type in CONTENT_FUTURE_TYPES:
         aux.add("future")  # what is demanded, threatened or promised has not happened
@@ -385,7 +393,7 @@ def _events(
     speech_governed = governor is not None and governor.entry.type in SPEECH_TYPES
     if (
         threatened is not None
-        and actor is not None  # "the fighting could return" threatens nobody
+        and _has_doer(token, actor_head)
         and aux & {"future", "hypothetical"}
         and "negation" not in aux
         and not speech_governed
@@ -394,6 +402,23 @@ def _events(
         # an announced conflictual act is a threat by its actor (the act itself stays, unreal)
         events.append(make("THREATEN", threatened, set(), confidence + 0.2))
     return events
+
+
+def _targeted(recipient: Actor | None, head: Token | None, lexicon: Lexicon) -> bool:
+    """Violence aimed at a named person or an office-holder is a targeted attack."""
+    if recipient is None or head is None:
+        return False
+    if head.lemma_.lower() in lexicon.targeted_victims:
+        return True
+    return head.ent_type_ == "PERSON" and (recipient.id or "").startswith(("person/", "px/"))
+
+
+def _has_doer(token: Token, actor_head: Token | None) -> bool:
+    """Someone in the text does it ("he will extend the curfew"); "the fighting could return"
+    names nobody, so it threatens nobody."""
+    if actor_head is not None:
+        return True
+    return token.dep_ == "dobj" and arguments.verb_subject(token.head) is not None
 
 
 def _harm_party(head: Token | None, attack: Token) -> tuple[Token | None, Actor | None]:

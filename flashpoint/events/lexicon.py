@@ -79,6 +79,7 @@ class Lexicon:
     conditional_marks: frozenset[str] = frozenset()
     negation_words: frozenset[str] = frozenset()
     commitment_verbs: frozenset[str] = frozenset()
+    targeted_victims: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
     mode_priority: dict[str, dict[str, int]] = field(default_factory=dict)
     sentence_modes: frozenset[str] = frozenset()
@@ -180,6 +181,7 @@ def load_lexicon() -> Lexicon:
     lexicon.conditional_marks = frozenset(hand.get("conditional_marks") or ())
     lexicon.negation_words = frozenset(hand.get("negation_words") or ())
     lexicon.commitment_verbs = frozenset(hand.get("commitment_verbs") or ())
+    lexicon.targeted_victims = frozenset(hand.get("targeted_victims") or ())
     lexicon.obligation_modals = frozenset(hand.get("obligation_modals") or ())
     lexicon.mode_priority = {
         event_type: {mode: rank for rank, mode in enumerate(modes)}
