@@ -125,3 +125,36 @@ def test_misspelt_long_country_names_match(word: str, iso3: str) -> None:
 def test_common_words_never_match_a_country_by_spelling(word: str) -> None:
     refs = [ref for match in find(f"The {word} said.") if match.fuzzy for ref in match.refs]
     assert refs == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "entry_id"),
+    [
+        (
+            "Pakistan's army chief met elders.",
+            "Pakistan's army chief",
+            date(2023, 2, 1),
+            "person/asim-munir",
+        ),
+        (
+            "Pakistan's army chief met elders.",
+            "Pakistan's army chief",
+            date(2020, 2, 1),
+            "person/qamar-javed-bajwa",
+        ),
+        (
+            "Turkey's foreign minister flew to Baghdad.",
+            "Turkey's foreign minister",
+            date(2024, 5, 10),
+            "person/hakan-fidan",
+        ),
+    ],
+)
+def test_a_title_after_a_country_name_is_the_office_holder(nlp, text, phrase, published, entry_id):
+    assert resolve(nlp, text, phrase, published).id == entry_id
+
+
+def test_the_army_alone_is_still_the_organisation(nlp) -> None:
+    assert resolve(nlp, "Pakistan's army shelled the border.", "Pakistan's army").id == (
+        "org/pakistan-army"
+    )

@@ -163,7 +163,17 @@ class Index:
 
 
 def select(candidates: list[Match]) -> list[Match]:
-    """Longest matches win; ties go to the earlier one; exact beats fuzzy."""
+    """Longest matches win; ties go to the earlier one; exact beats fuzzy. A title that starts
+    inside a name and runs past it is the head of the phrase ("Pakistan's army chief" is the
+    chief, not the army), so the name gives way and shorter matches fill its start."""
+    titles = [match for match in candidates if "title" in match.kinds()]
+    if titles:
+        candidates = [
+            match
+            for match in candidates
+            if "title" in match.kinds()
+            or not any(match.first < title.first < match.last < title.last for title in titles)
+        ]
     taken: set[int] = set()
     chosen = []
     for match in sorted(candidates, key=lambda m: (-(m.last - m.first), m.fuzzy, m.first)):
