@@ -119,3 +119,48 @@ def test_threat_modes_follow_what_is_threatened():
     assert threat_mode("COERCE", "arrest") == "arrest"
     assert threat_mode("SANCTION", "discontinue") == "relations"
     assert threat_mode("AGREE", None) is None
+
+
+@pytest.mark.parametrize(
+    ("reading", "trigger", "sentence", "sector", "expected"),
+    [
+        (
+            ("MOBILIZE", "troops"),
+            "deployed",
+            "The army deployed troops.",
+            "MIL",
+            "CHANGE_TO_GROUP_ACT",
+        ),
+        (
+            ("MOBILIZE", "troops"),
+            "set up a new base",
+            "Troops set up a new base.",
+            "MIL",
+            "HQ_ESTABLISHED",
+        ),
+        (("ASSAULT", "explosives"), "attack", "A grenade attack hit the market.", None, "GRENADE"),
+        (
+            ("ASSAULT", "explosives"),
+            "blast",
+            "A roadside blast hit the convoy.",
+            None,
+            "REM_EXPLOS",
+        ),
+        (
+            ("ASSAULT", None),
+            "seized",
+            "Rebels seized the town.",
+            "REB",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
+        (("ASSAULT", None), "retook", "The army retook the town.", "MIL", "GOV_REGAINS_TERIT"),
+    ],
+)
+def test_acled_class_narrows_by_trigger_sentence_and_actor(
+    reading, trigger, sentence, sector, expected
+):
+    from flashpoint.events.ontology import acled_class
+
+    event_type, mode = reading
+    context = ("territory",) if trigger in ("seized", "retook") else ()
+    assert acled_class(event_type, mode, context, trigger, sentence, sector) == expected

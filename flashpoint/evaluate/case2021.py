@@ -14,7 +14,8 @@ Metrics:
                     type (classes mapped to null, e.g. CHANGE_TO_GROUP_ACT and OTHER, are left out)
   type_macro_f1     macro-F1 over those gold PLOVER types
   subevent_macro_f1 macro-F1 over all conflict classes, the predicted class being the reverse
-                    mapping of the predicted type+mode (+context) (`from_plover` in the same file)
+                    mapping of the predicted type+mode (+context) (`from_plover` in the same file),
+                    narrowed by trigger/sentence words and the actor's sector (`refine`)
   n                 rows in type_accuracy;  n_conflict: conflict rows in subevent_macro_f1
 The text report ends with a reliability table (scored events by confidence vs share typed right).
 """
@@ -24,7 +25,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..events.ontology import acled_to_plover, plover_to_acled
+from ..events.ontology import acled_class, acled_to_plover
 from ..exceptions import EvalError
 from ..model import Document
 from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table
@@ -72,7 +73,16 @@ def evaluate(path: Path) -> Report:
     gold_classes, predicted_classes = [], []
     for (_, _, gold_class), event in zip(rows, predictions, strict=True):
         predicted_class = (
-            plover_to_acled(event.event_type, event.mode, event.context) if event else None
+            acled_class(
+                event.event_type,
+                event.mode,
+                event.context,
+                event.trigger,
+                event.evidence.text,
+                event.actor.sector if event.actor else None,
+            )
+            if event
+            else None
         ) or NONE
         gold_classes.append(gold_class)
         predicted_classes.append(predicted_class)

@@ -148,3 +148,32 @@ def plover_to_acled(
         if key in table:
             return table[key]
     return None
+
+
+def _words(text: str | None) -> set[str]:
+    return {word.strip(".,;:'\"()").lower() for word in (text or "").split()}
+
+
+def acled_class(
+    event_type: str,
+    mode: str | None,
+    context: list[str] | tuple[str, ...] = (),
+    trigger: str | None = None,
+    sentence: str | None = None,
+    actor_sector: str | None = None,
+) -> str | None:
+    """ACLED-style class of an event: the PLOVER reading's class, narrowed where ACLED splits
+    what PLOVER keeps together (`refine` in acled_plover.yaml): by a word of the trigger (a base
+    set up among deployments), a word of the evidence sentence (grenades among explosives) or
+    the actor's sector (rebels, not the state, taking ground)."""
+    found = plover_to_acled(event_type, mode, context)
+    rules = (load_data("acled_plover.yaml").get("refine") or {}).get(found) or {}
+    for key, text in (("trigger_words", trigger), ("sentence_words", sentence)):
+        table = rules.get(key) or {}
+        hits = [table[word] for word in sorted(_words(text)) if word in table]
+        if hits:
+            return str(hits[0])
+    sectors = rules.get("actor_sectors") or {}
+    if actor_sector and actor_sector in sectors:
+        return str(sectors[actor_sector])
+    return found
