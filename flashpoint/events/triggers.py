@@ -135,6 +135,11 @@ def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
     for child in token.children:
         if child.dep_ in ("prep", "agent", "nsubj", "dobj", "compound", "amod", "nsubjpass"):
             near.extend(child.subtree)
+    if trigger.mode is None:
+        # "were killed when a roadside bomb exploded": a bare harm verb takes its clause's weapon
+        for child in token.children:
+            if child.dep_ == "advcl":
+                near.extend(child.subtree)
     if token.dep_ in ("acl", "relcl"):
         near.append(token.head)  # "rockets fired from Iran"
         near.extend(token.head.children)
