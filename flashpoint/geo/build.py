@@ -44,7 +44,7 @@ CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, kind INTEGER NOT NU
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 INDEXES = "CREATE INDEX names_key ON names(key);"
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Airfields whose names say they are military are kept even without an IATA code.
 _MILITARY = ("air base", "airbase", "air force", "afb", "army air", "naval air", "military")
@@ -224,10 +224,10 @@ def build(path: Path) -> None:
         writer = _Writer(conn)
         iso3_of = _add_countries(writer)
         groups, by_name, us_towns = city_groups()
-        regions = airport_regions(groups)
+        regions, extents = airport_regions(groups)
         mapping = map_subdivisions(groups, by_name, regions)
         del by_name
-        admin1_names = add_admin1(writer, iso3_of, groups, mapping, regions)
+        admin1_names = add_admin1(writer, iso3_of, groups, mapping, regions, extents)
         add_us_counties(writer, groups, admin1_names, us_towns)
         _add_airports(writer, iso3_of)
         admin1_codes = {

