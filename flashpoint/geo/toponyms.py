@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .data import (
     load_demonyms,
@@ -97,9 +97,8 @@ def _phrase_worthy(candidates: list[Candidate]) -> bool:
     return False
 
 
-def _capitalised(doc: Doc, index: int) -> bool:
+def _capitalised(token: Token) -> bool:
     """A word that can start or continue a name: "Basra", "U.S.", "KIRKUK" (datelines)."""
-    token = doc[index]
     text = token.text
     if text in ("al-", "el-"):
         return True
@@ -112,7 +111,7 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     """True when the words around belong to a longer proper name ("Briar Vista", "Vista Ridge")."""
     if start > 0:
         before = doc[start - 1]
-        if _capitalised(doc, start - 1) and not before.is_stop and not before.is_sent_start:
+        if _capitalised(before) and not before.is_stop and not before.is_sent_start:
             return True
     return False
 
@@ -142,7 +141,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     blocked = [False] * len(doc)
     soft = [False] * len(doc)
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    ents = list(doc.ents)  # doc.ents builds new spans on every access
+    for ent in ents:
         if ent.label_ in BLOCKING_LABELS:
             # NER often takes a lone town name for a person, or a city for a nationality
             # ("Aleppo"); such words stay open to evidence.
@@ -158,11 +158,11 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 soft[ent.start], blocked[ent.start] = True, False
     # Surnames ("Ripley" after "Ellen Ripley"), and one-word organisations
     # ("Toyota"), are not places when they stand alone later on.
-    person_words = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    whole_orgs = {ent.start for ent in doc.ents if ent.label_ == "ORG" and len(ent) == 1}
+    person_words = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    whole_orgs = {ent.start for ent in ents if ent.label_ == "ORG" and len(ent) == 1}
     not_places = load_not_places()
     ner_spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = _trim(ent)
@@ -175,19 +175,27 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     # Gazetteer phrase matches over capitalised runs; NER spans are also looked up so that
     # one query serves both.
     grams: dict[tuple[int, int], str] = {}
+    # Token attributes read once: this loop is the hot path of the place step.
+    capitalised: list[bool] = []
+    texts: list[str] = []
+    lower: list[bool] = []
+    for token in doc:
+        capitalised.append(_capitalised(token))
+        texts.append(token.text)
+        lower.append(token.is_lower)
     for i in range(len(doc)):
-        if blocked[i] or not _capitalised(doc, i):
+        if blocked[i] or not capitalised[i]:
             continue
         for j in range(i + 1, min(i + MAX_WORDS, len(doc)) + 1):
-            token = doc[j - 1]
-            if token.text in ("-", "‑"):
+            text = texts[j - 1]
+            if text in ("-", "‑"):
                 continue  # "al-Asad" is split around its hyphen; a name never ends on one
-            if blocked[j - 1] or not (_capitalised(doc, j - 1) or token.is_lower):
+            if blocked[j - 1] or not (capitalised[j - 1] or lower[j - 1]):
                 break
-            if token.is_lower and token.text not in ("al", "el", "of", "de"):
+            if lower[j - 1] and text not in ("al", "el", "of", "de"):
                 break
             grams[(i, j)] = mention_key(doc[i:j].text)
-    people = [_trim(ent) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    people = [_trim(ent) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1]
     keys = set(grams.values()) | {mention_key(doc[s:e].text) for s, e in ner_spans + people}
     found = gazetteer.lookup(keys)
     # NER reads some bases and regions as people ("Ain al-Asad"); a name the gazetteer knows as
@@ -203,7 +211,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             taken[i] = True
     # "Fort Bragg, N.C.": a state abbreviation after a comma names the state.
     for i in range(2, len(doc)):
-        if taken[i] or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+        if taken[i] or texts[i - 1] != "," or not texts[i - 2][:1].isupper():
             continue
         key = _abbreviation_key(doc, i, i + 1, gazetteer)
         if key != mention_key(doc[i].text):
@@ -242,7 +250,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mention
         for mention in mentions
         if mention.end >= len(doc)
-        or not (doc[mention.end].lower_ in organisation_words and _capitalised(doc, mention.end))
+        or not (doc[mention.end].lower_ in organisation_words and _capitalised(doc[mention.end]))
     ]
     mentions.sort(key=lambda mention: mention.start)
     return mentions
