@@ -21,9 +21,10 @@ MAX_TOKENS = 12
 FUZZY_MIN_LETTERS = 8
 FUZZY_THRESHOLD = 84.0
 FUZZY_MAX_TOKENS = 4
-# Misspelt country names ("Afganistan", "Phillipines"): one capitalised word of at least this
-# many letters, same first letter, close in length and spelling. Shorter names (Iran, Chad,
-# Niger) would meet ordinary words and other countries, so they never match this way.
+# Misspelt country names ("Afganistan", "Ethopia"): a country name of at least this many letters
+# and one capitalised word at most one letter shorter, same first letter, close in length and
+# spelling. Shorter names (Iran, Chad, Niger) would meet ordinary words and other countries,
+# so they never match this way.
 COUNTRY_FUZZY_MIN_LETTERS = 8
 COUNTRY_FUZZY_THRESHOLD = 88.5
 COUNTRY_FUZZY_MAX_LENGTH_GAP = 2
@@ -150,7 +151,7 @@ class Index:
         return found
 
     def _country(self, norm: str) -> Ref | None:
-        if len(norm) < COUNTRY_FUZZY_MIN_LETTERS:
+        if len(norm) < COUNTRY_FUZZY_MIN_LETTERS - 1:
             return None
         best, best_score = None, COUNTRY_FUZZY_THRESHOLD
         for name, ref in self.countries.get(norm[0], ()):
