@@ -120,3 +120,18 @@ def test_cli_rejects_an_unknown_format(app, tmp_path: Path) -> None:
         app, ["actors", "network", "--format", "gexf", "--out", str(tmp_path / "x")]
     )
     assert result.exit_code != 0
+
+
+def test_cli_requires_an_output_file(app) -> None:
+    result = CliRunner().invoke(app, ["actors", "network", "--format", "json"])
+    assert result.exit_code != 0
+    assert "--out" in str(result.exception)
+
+
+def test_an_unwritable_output_names_the_file(tmp_path: Path) -> None:
+    from flashpoint.actors.network import write
+    from flashpoint.exceptions import InputError
+
+    target = tmp_path / "missing" / "net.json"
+    with pytest.raises(InputError, match="missing/net.json"):
+        write(build_network(get_kb()), target, "json")

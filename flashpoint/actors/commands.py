@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..exceptions import KnowledgeBaseError
+from ..exceptions import InputError, KnowledgeBaseError
 from . import kb as kb_module
 from .kb import Entry, get_kb
 
@@ -71,10 +71,10 @@ def actors(
 def _network(fmt: str, out: Path | None, db: str | None) -> None:
     from .network import FORMATS, build_network, write
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     if out is None:
-        raise typer.BadParameter("--out FILE is required")
+        raise InputError("actors network", "--out FILE is required")
+    if fmt not in FORMATS:
+        raise InputError(str(out), f"unknown --format {fmt!r} (use {' or '.join(FORMATS)})")
     events = []
     if db:
         from ..store import Store

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..exceptions import FlashpointError
+from ..exceptions import InputError
 from ..model import Actor, Event
 from .kb import Entry, KnowledgeBase
 
@@ -200,9 +200,9 @@ def _data(element: ET.Element, key: str, value: object) -> None:
 
 def write(network: Network, path: Path, fmt: str) -> None:
     if fmt not in FORMATS:
-        raise FlashpointError(f"{path}: unknown network format {fmt!r} (use json or graphml)")
+        raise InputError(str(path), f"unknown network format {fmt!r} (use json or graphml)")
     text = to_graphml(network) if fmt == "graphml" else to_json(network)
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise FlashpointError(f"{path}: cannot write the network: {exc}") from exc
+        raise InputError(str(path), f"cannot write the network: {exc}") from exc
