@@ -102,3 +102,24 @@ def test_the_fire_that_killed_reports_its_toll(nlp):
     event = main_event(nlp, text)
     assert event.trigger.endswith("rocket fire")
     assert event.dead == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Doctors from two American charities delivered medicine to the hospital.", "USA", None),
+        ("Judge Amara Kintu opened an investigation into Ugandan police officers.", "UGA", "JUD"),
+    ],
+)
+def test_parties_the_knowledge_base_lacks_are_read_from_title_and_place(nlp, text, country, sector):
+    event = main_event(nlp, text)
+    assert event.actor is not None
+    assert event.actor.country == country
+    if sector:
+        assert event.actor.sector == sector
+
+
+def test_attackers_named_by_a_pronoun_are_not_counted_among_the_dead(nlp):
+    text = "Two bombers killed 14 people as well as themselves in the market on Friday."
+    event = main_event(nlp, text)
+    assert event.dead == 14

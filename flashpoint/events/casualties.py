@@ -85,7 +85,9 @@ def count_of(noun: Token) -> int | None:
         ]
         return words_to_int(words or [noun.text])
     total: int | None = None
-    for member in [noun, *[c for c in noun.conjuncts if c.i > noun.i]]:
+    # "23 people as well as themselves": the attackers named by a pronoun are not counted
+    others = [c for c in noun.conjuncts if c.i > noun.i and c.pos_ != "PRON"]
+    for member in [noun, *others]:
         number = _own_count(member)
         if number is None:
             return None

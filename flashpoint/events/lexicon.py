@@ -80,6 +80,7 @@ class Lexicon:
     negation_words: frozenset[str] = frozenset()
     commitment_verbs: frozenset[str] = frozenset()
     targeted_victims: frozenset[str] = frozenset()
+    domestic_sectors: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
     mode_priority: dict[str, dict[str, int]] = field(default_factory=dict)
     sentence_modes: frozenset[str] = frozenset()
@@ -182,6 +183,7 @@ def load_lexicon() -> Lexicon:
     lexicon.negation_words = frozenset(hand.get("negation_words") or ())
     lexicon.commitment_verbs = frozenset(hand.get("commitment_verbs") or ())
     lexicon.targeted_victims = frozenset(hand.get("targeted_victims") or ())
+    lexicon.domestic_sectors = frozenset(hand.get("domestic_sectors") or ())
     lexicon.obligation_modals = frozenset(hand.get("obligation_modals") or ())
     lexicon.mode_priority = {
         event_type: {mode: rank for rank, mode in enumerate(modes)}

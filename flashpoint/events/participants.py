@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import get_kb
 from ..actors.mentions import generic_actor
 from ..model import Actor, Place
+from .lexicon import load_lexicon
 
 # Preps through which a place locates a party or the act: "in Gaza", "near Samarra", "at a jail".
 PLACE_PREPS = frozenset(
@@ -87,12 +88,30 @@ def _titled_sector(actor: Actor, head: Token | None) -> Actor:
     Minister Ehud Barak" is government even when the knowledge base lists no office)."""
     if actor.sector or head is None or (actor.id or "").startswith("country/"):
         return actor
+    sector = _head_sector(head)
+    return replace(actor, sector=sector) if sector else actor
+
+
+def _head_sector(head: Token) -> str | None:
     words = get_kb().sector_words
     for token in head.doc[head.left_edge.i : head.i + 1]:
         for word in (token.lower_, token.lemma_.lower()):
             if word in words:
-                return replace(actor, sector=words[word][0])
-    return actor
+                return words[word][0]
+    return None
+
+
+def _unnamed_party(head: Token, trigger: Token) -> Actor | None:
+    """A party the actors component could not name, read from its title or kind and a country
+    inside its phrase ("President Dos Santos", "doctors from two American aid groups")."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return None
+    sector = _head_sector(head)
+    country = _subtree_country(head, set())
+    if sector is None and country is None:
+        return None
+    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    return generic_actor(get_kb(), country, sector, span)
 
 
 def fill_countries(
@@ -107,8 +126,12 @@ def fill_countries(
     actor_tokens = {t.i for t in actor_head.subtree} if actor_head is not None else set()
     if actor is not None:
         actor = _titled_sector(actor, actor_head)
+    if recipient is None and recipient_head is not None:
+        recipient = _unnamed_party(recipient_head, trigger)
     if recipient is not None:
         recipient = _titled_sector(recipient, recipient_head)
+    if actor is None and actor_head is not None:
+        actor = _unnamed_party(actor_head, trigger)
     if actor is not None and not actor.country and actor_head is not None:
         country = _subtree_country(actor_head, set())
         if country is None and place is not None:
@@ -116,7 +139,7 @@ def fill_countries(
         if country:
             actor = _with_country(actor, country, None, trigger)
     if recipient is not None and recipient.country:
-        return actor, recipient
+        return _home_country(actor, recipient, trigger), recipient
     country = None
     if recipient_head is not None:
         country = _subtree_country(recipient_head, actor_tokens)
@@ -128,5 +151,16 @@ def fill_countries(
         return actor, recipient
     if recipient is None and recipient_head is not None:
         span = trigger.doc[recipient_head.left_edge.i : recipient_head.right_edge.i + 1]
-        return actor, _with_country(None, country, span, trigger)
-    return actor, _with_country(recipient, country, None, trigger)
+        recipient = generic_actor(get_kb(), country, _head_sector(recipient_head), span)
+    else:
+        recipient = _with_country(recipient, country, None, trigger)
+    return _home_country(actor, recipient, trigger), recipient
+
+
+def _home_country(actor: Actor | None, recipient: Actor, trigger: Token) -> Actor | None:
+    """Courts, police and ministries act at home: one with no country takes its recipient's."""
+    if actor is None or actor.country or not recipient.country:
+        return actor
+    if actor.sector in load_lexicon().domestic_sectors:
+        return _with_country(actor, recipient.country, None, trigger)
+    return actor
