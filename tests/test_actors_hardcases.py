@@ -166,3 +166,14 @@ def test_the_army_alone_is_still_the_organisation(nlp) -> None:
     assert resolve(nlp, "Pakistan's army shelled the border.", "Pakistan's army").id == (
         "org/pakistan-army"
     )
+
+
+def test_a_common_surname_after_an_honorific_names_no_imported_person(nlp) -> None:
+    actor = resolve(nlp, "Mr. Hassan, a shopkeeper, said the market burned.", "Mr. Hassan")
+    assert actor is None or not (actor.id or "").startswith("px/")
+
+
+def test_a_surname_only_one_imported_person_has_still_names_them(nlp) -> None:
+    text = "President Bouteflika promised new elections."
+    actor = resolve(nlp, text, "President Bouteflika", published=date(2005, 3, 1))
+    assert actor is not None and actor.country == "DZA"

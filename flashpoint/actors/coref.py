@@ -133,8 +133,15 @@ def link(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: date) -> list
                         break
                 else:
                     # "President Suharto" with no earlier full name: a surname the KB knows for
-                    # exactly one person active on the date
-                    people = [e for e in kb.by_surname(surname.text) if kb.active(e, on)]
+                    # exactly one person active on the date. Imported people carry few dates, so
+                    # a common surname ("Hassan") among them names nobody in particular: theirs
+                    # count only when no one else in the KB has it.
+                    bearers = kb.by_surname(surname.text)
+                    people = [
+                        e
+                        for e in bearers
+                        if kb.active(e, on) and (e.source != "phoenix" or len(bearers) == 1)
+                    ]
                     if len(people) == 1:
                         span = doc[token.i : surname.i + 1]
                         actor = entity_actor(kb, people[0], on, span)
