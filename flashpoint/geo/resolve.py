@@ -1,12 +1,16 @@
 """Toponym resolution: pick one gazetteer entry per mention, using priors and the article's context.
 
 Score of a candidate = population prior (log scale) + feature prior + context: how much of the
-rest of the article points to the candidate's country and first-level subdivision, an explicit
-qualifier ("Springfield, Illinois", "Fort Bragg, N.C.") and a nearby demonym ("the Iraqi city of
-Kirkuk"), a cue word ("the city of", "province"), and how many of the article's other specific
-places lie within NEARBY_KM. Context comes from the other mentions' best readings, so it is
-computed from priors alone first, then twice more with the previous readings as context. The
-weights were set on the LGL and TR-News development sets as a whole (no name is special-cased).
+rest of the article points to the candidate's country and first-level subdivision (each distinct
+name votes once, a named state or country more than a town), an explicit qualifier
+("Springfield, Illinois", "Fort Bragg, N.C.") and a nearby demonym ("the Iraqi city of Kirkuk"),
+a cue word ("the city of", "province"), how many of the article's other names have SOME reading
+in the same subdivision or neighbourhood (joint support, which lets "Decatur" and "Morgan County"
+agree on Alabama), and how many of the article's other specific places lie within NEARBY_KM.
+Context comes from the other mentions' best readings, so it is computed from priors alone first,
+then twice more with the previous readings as context. The older weights were set on the LGL and
+TR-News sets as a whole; NAMED_VOTE and JOINT_WEIGHT on their even-numbered articles only, the
+odd ones held out (`flashpoint eval geo` reports both halves). No name is special-cased.
 """
 
 from __future__ import annotations
