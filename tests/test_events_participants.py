@@ -123,3 +123,13 @@ def test_attackers_named_by_a_pronoun_are_not_counted_among_the_dead(nlp):
     text = "Two bombers killed 14 people as well as themselves in the market on Friday."
     event = main_event(nlp, text)
     assert event.dead == 14
+
+
+def test_an_ethnic_group_takes_the_country_it_lives_in(nlp):
+    event = main_event(nlp, "Serbian police killed two ethnic Hungarians in northern Serbia.")
+    assert event.recipient is not None and event.recipient.country == "SRB"
+
+
+def test_police_act_on_people_of_their_own_country(nlp):
+    event = main_event(nlp, "Kenyan police opened fire on Tuesday, killing one person.")
+    assert event.recipient is not None and event.recipient.country == "KEN"

@@ -222,7 +222,8 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
             # "the rocket attack conducted by Iranian proxies"
             actor = _child(_child(child, ("agent",)), ("pobj",))
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and recipient is None:
-            recipient = _child(child, ("pobj",))
+            pobj = _child(child, ("pobj",))
+            recipient = pobj if pobj is not None and pobj.ent_type_ not in NOT_PARTY_ENTS else None
         elif (
             child.dep_ in ("compound", "amod")
             and actor is None

@@ -15,22 +15,15 @@ from ..model import Actor, Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
 from .auxmodes import clause_verb, is_historical, modal_modes
-from .casualties import CasualtyMention, casualty_mentions
 from .lexicon import Lexicon, load_lexicon
+from .links import CASUALTY_TYPES, causes_of, root_cause, tolls_of
 from .ontology import future_rewrites, threat_mode
 from .participants import fill_countries
 from .triggers import Trigger, find_triggers
 
-CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-# Words for killing/wounding: when their cause is another trigger they are its toll, not events.
-HARM_LEMMAS = frozenset(
-    {"kill", "injure", "wound", "hurt", "die", "explode", "detonate", "hit", "strike"}
-)
 # Acts whose complement is their content, not a second event ("urged X to withdraw").
 SPEECH_TYPES = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE"})
-INJURY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "die"})
 CONTENT_FUTURE_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE"})
-CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "amid"})
 
 
 def _depth(token: Token, lexicon: Lexicon) -> int:
@@ -55,106 +48,6 @@ def _governor(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
         if other is not None and other is not trigger:
             return other
     return None
-
-
-def _cause(harm: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
-    """For "killed"/"wounded": an ASSAULT trigger that is its cause ("the blast killed", "killed in
-    the attack", "an attack that killed")."""
-    token = harm.token
-    for child in token.children:
-        candidates = [child]
-        if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPS:
-            candidates = [g for g in child.children if g.dep_ == "pobj"]
-        elif child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
-            continue
-        for candidate in candidates:
-            other = by_token.get(candidate.i)
-            if other is not None and other is not harm and other.entry.type == "ASSAULT":
-                return other
-    if token.dep_ in ("relcl", "acl", "advcl", "conj", "xcomp"):
-        other = by_token.get(token.head.i)
-        if other is not None and other.entry.type == "ASSAULT":
-            return other
-        # "launched rocket fire against the camps, killing 20": the light verb's object
-        for obj in (c for c in token.head.children if c.dep_ == "dobj"):
-            for word in obj.subtree:
-                other = by_token.get(word.i)
-                if other is not None and other is not harm and other.entry.type == "ASSAULT":
-                    return other
-    if token.lemma_ not in INJURY_LEMMAS:
-        return None
-    for child in token.children:
-        # "were injured when a roadside bomb exploded" (but not "strike back if attacked")
-        other = by_token.get(child.i)
-        conditional = any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children)
-        if (
-            child.dep_ == "advcl"
-            and not conditional
-            and other is not None
-            and other.entry.type == "ASSAULT"
-        ):
-            return other
-    return None
-
-
-def _causes(triggers: list[Trigger], by_token: dict[int, Trigger], lexicon: Lexicon) -> dict:
-    """Harm word index -> the trigger that caused it. A casualty verb with no doer of its own
-    ("a civilian was killed when a bomb went off") reports the toll of the sentence's nearest
-    attack."""
-    causes: dict[int, Trigger] = {}
-    attacks = [
-        t
-        for t in triggers
-        if t.entry.type == "ASSAULT" and lexicon.lemma(t.token) not in HARM_LEMMAS
-    ]
-    for trigger in triggers:
-        if trigger.kind != "verb" or lexicon.lemma(trigger.token) not in HARM_LEMMAS:
-            continue
-        cause = _cause(trigger, by_token)
-        agentless = (
-            cause is None
-            and attacks
-            and lexicon.lemma(trigger.token) in INJURY_LEMMAS
-            and arguments.verb_subject(trigger.token) is None
-        )
-        if agentless:
-            cause = min(attacks, key=lambda t: abs(t.token.i - trigger.token.i))
-        if cause is not None:
-            causes[trigger.token.i] = cause
-    return causes
-
-
-def _root_cause(harm: Trigger, causes: dict[int, Trigger], folded: set[int]) -> Trigger | None:
-    """Follow causes through other harm words ("killed ... and wounded"): the event they report."""
-    target: Trigger | None = harm
-    for _ in range(4):
-        if target is None or target.token.i not in folded:
-            return target
-        target = causes.get(target.token.i)
-    return None
-
-
-def _link_casualty(
-    mention: CasualtyMention, by_token: dict[int, Trigger], violent: list[Trigger]
-) -> Trigger | None:
-    """The trigger a casualty mention belongs to, or None when it cannot be told."""
-    word = mention.word
-    if word.i in by_token:
-        return by_token[word.i]
-    token, hops = word, 0
-    while token.head.i != token.i and hops < 4:
-        hops += 1
-        for child in token.children:
-            if child.i in by_token and by_token[child.i] in violent:
-                return by_token[child.i]
-            if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPS:
-                for pobj in child.children:
-                    if pobj.i in by_token and by_token[pobj.i] in violent:
-                        return by_token[pobj.i]
-        token = token.head
-        if token.i in by_token and by_token[token.i] in violent:
-            return by_token[token.i]
-    return violent[0] if len(violent) == 1 else None
 
 
 def _final_type(
@@ -209,7 +102,7 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
             first_inner.setdefault(governor.token.i, trigger)
 
     # "killed"/"wounded" caused by another ASSAULT trigger fold into it.
-    causes = _causes(triggers, by_token, lexicon)
+    causes = causes_of(triggers, by_token, lexicon)
     topics: dict[int, list[Trigger]] = {}
     for trigger in triggers:
         # "a car bomb explosion": a trigger modifying another of its type is the same event
@@ -224,7 +117,7 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
     folded = set(causes)
     # a cycle ("struck ... and killed" both pointing at each other) must keep one event
     for trigger in triggers:
-        if trigger.token.i in folded and _root_cause(trigger, causes, folded) is None:
+        if trigger.token.i in folded and root_cause(trigger, causes, folded) is None:
             folded.discard(trigger.token.i)
     live = [
         t
@@ -238,11 +131,11 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
             # is whom the protest is against
             topics.setdefault(governor.token.i, []).append(trigger)
     violent = [t for t in live if t.entry.type in CASUALTY_TYPES]
-    tolls = _tolls(sentence, by_token, violent, folded, causes)
+    tolls = tolls_of(sentence, by_token, violent, folded, causes)
     # "guerrillas wounded two soldiers in a bomb attack": the harm verb names who did it to whom
     harms: dict[int, list[Trigger]] = {}
     for index in folded:
-        root = _root_cause(by_token[index], causes, folded)
+        root = root_cause(by_token[index], causes, folded)
         if root is not None:
             harms.setdefault(root.token.i, []).append(by_token[index])
 
@@ -269,29 +162,6 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
                 event.aux.append("historical")
             events.append(event)
     return events
-
-
-def _tolls(
-    sentence: Span,
-    by_token: dict[int, Trigger],
-    violent: list[Trigger],
-    folded: set[int],
-    causes: dict[int, Trigger],
-) -> dict[int, dict[str, int | None]]:
-    """Trigger index -> {"dead": n, "injured": n} from the sentence's casualty mentions."""
-    tolls: dict[int, dict[str, int | None]] = {}
-    for mention in casualty_mentions(sentence):
-        target = _link_casualty(mention, by_token, violent)
-        if target is not None and target.token.i in folded:
-            target = _root_cause(target, causes, folded)
-        if target is None or target.entry.type not in CASUALTY_TYPES:
-            continue
-        counts = tolls.setdefault(target.token.i, {})
-        if mention.count is not None:
-            counts[mention.kind] = (counts.get(mention.kind) or 0) + mention.count
-        else:
-            counts.setdefault(mention.kind, None)
-    return tolls
 
 
 def _events(

@@ -138,6 +138,13 @@ def fill_countries(
             country = place.country
         if country:
             actor = _with_country(actor, country, None, trigger)
+    ethnic = recipient_head is not None and _is_ethnic(recipient_head)
+    if recipient is not None and recipient.country and ethnic:
+        # CAMEO codes an ethnic group by where it lives: "ethnic Albanians in Serbia"
+        skip = actor_tokens | _modifiers(recipient_head)  # type: ignore[arg-type]
+        home = _aimed_country(trigger, skip) or (place.country if place is not None else None)
+        if home:
+            recipient = _with_country(recipient, home, None, trigger)
     if recipient is not None and recipient.country:
         return _home_country(actor, recipient, trigger), recipient
     country = None
@@ -147,6 +154,8 @@ def fill_countries(
         country = _aimed_country(trigger, actor_tokens | {trigger.i})
     if country is None and place is not None:
         country = place.country
+    if country is None and actor is not None and actor.sector in load_lexicon().domestic_sectors:
+        country = actor.country  # "police opened fire, killing one person": at home
     if country is None:
         return actor, recipient
     if recipient is None and recipient_head is not None:
@@ -155,6 +164,14 @@ def fill_countries(
     else:
         recipient = _with_country(recipient, country, None, trigger)
     return _home_country(actor, recipient, trigger), recipient
+
+
+def _is_ethnic(head: Token) -> bool:
+    return any(token.lower_ == "ethnic" for token in head.lefts)
+
+
+def _modifiers(head: Token) -> set[int]:
+    return {token.i for left in head.lefts for token in left.subtree} | {head.i}
 
 
 def _home_country(actor: Actor | None, recipient: Actor, trigger: Token) -> Actor | None:
