@@ -133,3 +133,15 @@ def test_an_ethnic_group_takes_the_country_it_lives_in(nlp):
 def test_police_act_on_people_of_their_own_country(nlp):
     event = main_event(nlp, "Kenyan police opened fire on Tuesday, killing one person.")
     assert event.recipient is not None and event.recipient.country == "KEN"
+
+
+def test_a_date_in_an_after_phrase_dates_the_other_happening(nlp):
+    text = "The raid was ordered by the minister after the bombing of the consulate on Tuesday."
+    doc = nlp.make_doc(text)
+    doc._.fp_doc_id = "test-doc"
+    doc._.fp_published = date(2022, 5, 13)  # a Friday
+    events = nlp(doc)._.fp_events
+    raid = next(event for event in events if event.trigger == "raid")
+    bombing = next(event for event in events if event.trigger == "bombing")
+    assert bombing.date is not None and bombing.date.start == date(2022, 5, 10)
+    assert raid.date is None or raid.date.start != date(2022, 5, 10)

@@ -38,6 +38,9 @@ def is_historical(
     return span.end < published - timedelta(days=window_days)
 
 
+ORDER_PREPS = frozenset({"after", "before", "following", "since", "until", "ahead"})
+
+
 def _path_length(span: Span, trigger: Token) -> int | None:
     """Steps from the expression's root up to the trigger, or None if the trigger is not above."""
     token = span.root
@@ -51,6 +54,17 @@ def _path_length(span: Span, trigger: Token) -> int | None:
         if token.pos_ in ("VERB", "AUX"):
             return None
     return None
+
+
+def _in_other_time_phrase(span: Span, trigger: Token) -> bool:
+    token = span.root
+    for _ in range(MAX_PATH + 4):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.lower_ in ORDER_PREPS and token.dep_ in ("prep", "mark"):
+            return not (token.left_edge.i <= trigger.i <= token.right_edge.i)
+    return False
 
 
 def _line_starts(doc: Doc) -> list[int]:
@@ -86,6 +100,9 @@ def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, floa
     # Nearby "now" or "recently" says nothing about an event it is not attached to.
     dating = [span for span in dating if not span.kb_id_.endswith("_REF")]
     inside = [s for s in inside if not s.kb_id_.endswith("_REF")]
+    # "ordered after the storming on Tuesday": a date inside a before/after phrase that does not
+    # hold the trigger dates that other happening
+    inside = [s for s in inside if not _in_other_time_phrase(s, trigger)]
     if inside:
         return min(inside, key=lambda s: _distance(s, trigger))._.fp_time, SAME_SENTENCE
     start = _paragraph_start(doc, sentence)
