@@ -185,3 +185,22 @@ def test_big_cities_and_datelines_read_as_people_are_places(nlp, text, mention, 
 def test_a_lone_first_name_that_is_a_small_town_stays_a_person(nlp):
     text = "Lincoln said the vote would wait until the council met again."
     assert "Lincoln" not in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "found"),
+    [
+        ("Talks stalled again. Egypt, which hosted them, blamed both sides.", "Egypt", True),
+        ("Rain fell all week. Tennessee braced for more.", "Tennessee", True),
+        # A town's name opening a sentence is most often a surname or a company.
+        ("Sales slowed in May. Chandler said the plant would stay open.", "Chandler", False),
+    ],
+)
+def test_sentence_first_words_ner_missed_are_places_if_states_or_countries(nlp, text, word, found):
+    from flashpoint.geo.gazetteer import get_gazetteer
+    from flashpoint.geo.toponyms import recognise
+
+    doc = nlp(text)
+    doc.ents = []  # as if NER had missed every name
+    words = {doc[mention.start : mention.end].text for mention in recognise(doc, get_gazetteer())}
+    assert (word in words) is found

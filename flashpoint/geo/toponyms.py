@@ -135,6 +135,13 @@ def _soft_support(
     )
 
 
+def _states_or_country(candidates: list[Candidate]) -> bool:
+    """A sentence's first word that NER left untagged is a place if it is a country's or a
+    state's own name ("Egypt, which ..."): capitalisation says nothing there, but such names
+    seldom stand for anything else."""
+    return any(c.kind == 0 and c.feature in ("country", "admin1") for c in candidates)
+
+
 def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in `doc`, longest-first, not overlapping, in text order."""
     taken = [False] * len(doc)
@@ -229,7 +236,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if (
             any(soft[start:end])
-            or (single and doc[start].is_sent_start)
+            or (single and doc[start].is_sent_start and not _states_or_country(found[key]))
             or (single and (doc[start].lower_ in person_words or start in whole_orgs))
         ):
             doubtful.append((start, end, key))
