@@ -23,7 +23,6 @@ Figures:
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 import xml.etree.ElementTree as ET
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exceptions import EvalError
+from ..geo.distance import haversine_km
 from .report import Report
 
 THRESHOLD_KM = 161.0
@@ -50,13 +50,6 @@ class Article:
     id: str
     text: str
     toponyms: list[GoldToponym]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _float(element: ET.Element | None, tag: str) -> float | None:

@@ -7,11 +7,11 @@ Both work on `Mention`, an event with the facts the rules need worked out once.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ..geo.distance import haversine_km
 from ..model import Actor, Event, Place, TimeSpan
 from .settings import MergeSettings, load_settings
 from .terms import key_terms, overlap, weigh
@@ -113,14 +113,6 @@ def _is_document_date(span: TimeSpan, published: date | None, text: str | None) 
     if text is None or span.char_end is None:
         return False
     return _DATELINE_END.match(text, span.char_end) is not None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def actors_compatible(
