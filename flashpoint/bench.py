@@ -140,9 +140,9 @@ def _component_times(nlp, texts: list[str]) -> dict[str, float]:
     with nlp.select_pipes(disable=names):
         docs = list(nlp.pipe(texts))
     totals = {"spacy": time.perf_counter() - start, **dict.fromkeys(names, 0.0)}
+    components = [(name, nlp.get_pipe(name)) for name in names]
     for doc in docs:
-        for name in names:
-            component = nlp.get_pipe(name)
+        for name, component in components:
             start = time.perf_counter()
             doc = component(doc)
             totals[name] += time.perf_counter() - start

@@ -17,29 +17,17 @@ app = typer.Typer(
 
 def _mount() -> None:
     """Attach the command groups; each module owns its own commands."""
+    from .actors.commands import register as register_actors
+    from .api.commands import register as register_serve
+    from .bench import register as register_bench
     from .commands import register as register_core
     from .evaluate.commands import app as eval_app
 
     register_core(app)
     app.add_typer(eval_app, name="eval", help="Score the extractor against gold sets.")
-    try:
-        from .actors.commands import register as register_actors
-    except ImportError:  # the actors command group is optional until it lands
-        pass
-    else:
-        register_actors(app)
-    try:
-        from .api.commands import register as register_serve
-    except ImportError:  # FastAPI is part of the default install; guard for slim installs
-        pass
-    else:
-        register_serve(app)
-    try:
-        from .bench import register as register_bench
-    except ImportError:
-        pass
-    else:
-        register_bench(app)
+    register_actors(app)
+    register_serve(app)
+    register_bench(app)
 
 
 _mount()
