@@ -6,7 +6,8 @@ all null for phrases that name no actor). A mention counts as right when the KB 
 gold without an id, when both country and sector match.
 
 The PLOVER gold standard (shared/eval/plover_gsr/*.json) is read too: its source and target
-actors carry only a CAMEO country code, so there every mention is scored on country alone. That
+actors carry only a CAMEO country code (read as ISO3: JAP is JPN), so there every mention is
+scored on country alone. That
 set was written by others, so it is the independent check on the knowledge base.
 """
 
@@ -16,6 +17,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from ..actors.codes import iso3
 from ..exceptions import EvalError
 from .report import Report
 
@@ -61,7 +63,7 @@ def read_plover(path: Path) -> list[dict]:
                             "text": surface,
                             "start": start,
                             "end": start + len(surface),
-                            "country": code[:3],
+                            "country": iso3(code[:3]),
                             "country_only": True,
                         }
                     )

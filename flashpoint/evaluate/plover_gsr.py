@@ -13,7 +13,7 @@ Metrics:
   type_macro_f1               macro-F1 over the gold types
   mode_accuracy               over records with a gold mode: type and mode both right
   actor_country_accuracy      over records with gold actor codes: the actor's country (or IGO)
-                              is one of them
+                              is one of them (CAMEO codes such as JAP read as ISO3 JPN)
   recipient_country_accuracy  same for the recipient, over records with gold recipient codes
   actor_sector_accuracy       over records whose gold source has a sector: the actor's sector
                               is one of its codes (see `sector_equivalents` in plover_gsr.yaml)
@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..actors.codes import iso3
 from ..events.ontology import load_data
 from ..exceptions import EvalError
 from ..model import Actor, Document, Event
@@ -62,7 +63,8 @@ def scored_event(events: list[Event]) -> Event | None:
 def _codes(value: object, igo: set[str]) -> set[str]:
     if not isinstance(value, list):
         return set()
-    codes = {str(item.get("code") or "").upper() for item in value if isinstance(item, dict)}
+    # the gold writes CAMEO country codes ("JAP"); flashpoint writes ISO3 ("JPN")
+    codes = {iso3(str(item.get("code") or "")) for item in value if isinstance(item, dict)}
     return {"IGO" if code in igo else code for code in codes if code}
 
 
