@@ -17,7 +17,7 @@ from . import arguments
 from .auxmodes import clause_verb, is_historical, modal_modes
 from .lexicon import Lexicon, load_lexicon
 from .links import CASUALTY_TYPES, causes_of, root_cause, tolls_of
-from .ontology import future_rewrites, threat_mode
+from .ontology import cooperative_types, future_rewrites, threat_mode
 from .participants import fill_countries
 from .triggers import Trigger, find_triggers
 
@@ -216,7 +216,7 @@ def _events(
     time = event_time(doc, sentence, token)
     place = event_location(doc, sentence, token)
     actor, recipient = fill_countries(
-        token, actor, actor_head, recipient, recipient_head, place[0] if place else None
+        token, actor, actor_head, recipient, recipient_head, place[0] if place else None, event_type
     )
     time_conf = time[1] if time else 0.0
     place_conf = place[1] if place else 0.0
@@ -247,6 +247,14 @@ def _events(
 
     rewrite = future_rewrites().get(event_type)
     bonus = 0.1 if governor is None else 0.0
+    if "negation" not in aux and governor is None:
+        if _is_ultimatum(token, aux, lexicon):
+            # "will withdraw its force unless elections are held": the act is the threat
+            threatened = threat_mode(event_type, mode, trigger.entry.context)
+            return [make("THREATEN", threatened, aux - {"future"}, confidence + 0.2)]
+        if event_type in cooperative_types() and _is_willing(token, lexicon):
+            # PLOVER: indicating willingness to cooperate, concede or retreat is an AGREE
+            return [make("AGREE", None, aux - {"future"}, confidence + bonus)]
     if rewrite and "future" in aux and "negation" not in aux:
         # PLOVER: an intended cooperative act is AGREE, an announced retreat CONCEDE
         return [make(rewrite, None, aux - {"future"}, confidence + bonus)]
@@ -272,6 +280,24 @@ def _events(
         # an announced conflictual act is a threat by its actor (the act itself stays, unreal)
         events.append(make("THREATEN", threatened, set(), confidence + 0.2))
     return events
+
+
+def _is_willing(token: Token, lexicon: Lexicon) -> bool:
+    """The act is what its subject says it is ready or willing to do."""
+    verb = clause_verb(token)
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.willingness_adjectives
+
+
+def _is_ultimatum(token: Token, aux: set[str], lexicon: Lexicon) -> bool:
+    """An announced act with an "unless" condition attached to its own clause."""
+    if "future" not in aux:
+        return False
+    verb = clause_verb(token)
+    return any(
+        child.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in lexicon.ultimatum_marks for g in child.children)
+        for child in verb.children
+    )
 
 
 def _targeted(recipient: Actor | None, head: Token | None, lexicon: Lexicon) -> bool:
@@ -320,6 +346,8 @@ def _confidence(
         score += 0.05
     if trigger.kind == "noun":
         score -= 0.05
+    if trigger.kind in ("verb", "phrase") and trigger.token.dep_ == "acl":
+        score -= 0.15  # "a letter handed over to the UN": a participle describing a noun
     score -= 0.06 * min(_depth(trigger.token, lexicon), 5)
     score += 0.1 if has_actor else 0.0
     score += 0.05 if has_recipient else 0.0

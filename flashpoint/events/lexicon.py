@@ -88,6 +88,9 @@ class Lexicon:
     crowd_verbs: frozenset[str] = frozenset()
     riot_verbs: frozenset[str] = frozenset()
     readiness_adjectives: frozenset[str] = frozenset()
+    willingness_adjectives: frozenset[str] = frozenset()
+    transitive_only: frozenset[str] = frozenset()
+    ultimatum_marks: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
 
     # inflected form -> lemma, for verbs the statistical lemmatizer gets wrong ("staged" -> "stag")
@@ -194,6 +197,9 @@ def load_lexicon() -> Lexicon:
     lexicon.crowd_verbs = frozenset(hand.get("crowd_verbs") or ())
     lexicon.riot_verbs = frozenset(hand.get("riot_verbs") or ())
     lexicon.readiness_adjectives = frozenset(hand.get("readiness_adjectives") or ())
+    lexicon.willingness_adjectives = frozenset(hand.get("willingness_adjectives") or ())
+    lexicon.transitive_only = frozenset(hand.get("transitive_only") or ())
+    lexicon.ultimatum_marks = frozenset(hand.get("ultimatum_marks") or ())
     lexicon.conflict_types = frozenset(hand.get("conflict_types") or ())
     return lexicon
 

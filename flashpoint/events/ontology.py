@@ -68,6 +68,17 @@ def future_rewrites() -> dict[str, str]:
 
 
 @cache
+def cooperative_types() -> frozenset[str]:
+    """Types of the two cooperation quads (verbal and material)."""
+    types = load_data("ontology.yaml").get("types") or {}
+    return frozenset(
+        name
+        for name, spec in types.items()
+        if str((spec or {}).get("quad", "")).endswith("cooperation")
+    )
+
+
+@cache
 def _threat_modes() -> dict[str, str]:
     return {
         str(k): str(v) for k, v in (load_data("ontology.yaml").get("threat_modes") or {}).items()

@@ -88,6 +88,20 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
     return None
 
 
+def _names_event(noun: Token, lexicon: Lexicon) -> bool:
+    """The object of a light verb is itself an event word, alone or with a modifier."""
+    if noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False  # an object the tagger took for an adjective is found by no noun rule
+    lemma = noun.lemma_.lower()
+    if lexicon.noun(lemma) not in (None, BLOCKED):
+        return True
+    return any(
+        lexicon.compound(lemma, c.lemma_.lower()) not in (None, BLOCKED)
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod")
+    )
+
+
 def _has_named_subject(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "agent"):
@@ -260,6 +274,13 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 and found[0].weight < own.weight
             ):
                 found = None  # a hand-written verb beats a derived phrase
+            if (
+                found is not None
+                and found[0].weight < HAND_WEIGHT
+                and lemma in lexicon.light_verbs
+                and _names_event(found[1], lexicon)
+            ):
+                found = None  # "launched a mediation effort": the object is the event
             if found is not None:
                 entry, partner = found
                 if entry is BLOCKED:
@@ -274,6 +295,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                         entry = CROWD_RIOT if lemma in lexicon.riot_verbs else CROWD_DEMO
                 if entry is None or entry is BLOCKED:
                     continue
+                if lemma in lexicon.transitive_only and not any(
+                    c.dep_ in ("dobj", "nsubjpass") for c in token.children
+                ):
+                    continue  # "negotiators returned to Geneva": movement, not a release
                 if lemma in lexicon.light_verbs and any(
                     c.dep_ == "dobj" and lexicon.noun(c.lemma_.lower()) for c in token.children
                 ):
