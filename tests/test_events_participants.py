@@ -145,3 +145,52 @@ def test_a_date_in_an_after_phrase_dates_the_other_happening(nlp):
     bombing = next(event for event in events if event.trigger == "bombing")
     assert bombing.date is not None and bombing.date.start == date(2022, 5, 10)
     assert raid.date is None or raid.date.start != date(2022, 5, 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers detained more than forty Kurds at a checkpoint near Kirkuk on Monday.",
+        "Militiamen shelled a farming village in northern Mali overnight.",
+        "Troops demolished several houses near Jenin on Tuesday.",
+    ],
+)
+def test_people_and_populated_places_acted_on_are_civilians(nlp, text):
+    event = main_event(nlp, text)
+    assert event.recipient is not None
+    assert event.recipient.sector == "CVL"
+
+
+def test_curfew_over_a_city_falls_on_its_population(nlp):
+    event = main_event(nlp, "The governor said he will impose a curfew in Kaduna from Friday.")
+    assert event.recipient is not None
+    assert (event.recipient.country, event.recipient.sector) == ("NGA", "CVL")
+    assert event.recipient.text is None  # nobody is named: no offsets are claimed
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A car bomb killed four policemen in Mogadishu on Saturday.", "SOM"),
+        ("An explosion at a market in the Nigerian city of Maiduguri killed nine shoppers.", "NGA"),
+    ],
+)
+def test_attack_nobody_is_named_for_is_by_unidentified_attackers_of_the_place(nlp, text, country):
+    event = main_event(nlp, text)
+    assert event.event_type == "ASSAULT"
+    assert event.actor is not None
+    assert (event.actor.country, event.actor.sector) == (country, "UAF")
+    assert event.actor.text is None
+
+
+def test_victims_own_nationality_is_not_where_the_attack_happened(nlp):
+    event = main_event(nlp, "A roadside bomb killed two Canadian soldiers on Sunday.")
+    assert event.actor is None or event.actor.country != "CAN"
+
+
+def test_ethnic_group_is_coded_where_it_lives(nlp):
+    event = main_event(
+        nlp, "Ethnic Hungarians in Romania staged a protest in Cluj against the new language law."
+    )
+    assert event.actor is not None
+    assert event.actor.country == "ROU"

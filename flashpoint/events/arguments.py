@@ -184,6 +184,12 @@ def verb_recipients(verb: Token, event_type: str, skip: set[int]) -> list[Token]
         pobj = _child(prep, ("pobj",))
         if pobj is not None and pobj.i not in skip and pobj.ent_type_ not in NOT_PARTY_ENTS:
             found.append(pobj)
+    if thing and obj is not None:
+        # "imposed sanctions on the Taliban", "halted aid to Serbia": the prep hangs on the thing
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
+            pobj = _child(prep, ("pobj",))
+            if pobj is not None and pobj.i not in skip and pobj.ent_type_ not in NOT_PARTY_ENTS:
+                found.append(pobj)
     if event_type in VERBAL_TYPES:
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
             subject = _child(clause, SUBJECTS + PASSIVE_SUBJECTS)

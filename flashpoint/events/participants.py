@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.conventions import civilian_recipient, is_ethnic, unidentified_attacker
 from ..actors.kb import get_kb
-from ..actors.mentions import generic_actor
+from ..actors.mentions import generic_actor, is_backer
 from ..model import Actor, Place
 from .lexicon import load_lexicon
 
@@ -33,9 +34,15 @@ def _country_index(doc: Doc) -> dict[int, str]:
     cached = doc.user_data.get("fp_events_country_index")
     if cached is None:
         cached = {}
+        kb, text = get_kb(), doc.text
         for span in doc.spans.get("fp_places", []):
             place = span._.fp_place
-            if place is not None and place.country:
+            # "an anti-Syria journalist", "Iran-backed militias": the place is not theirs
+            if (
+                place is not None
+                and place.country
+                and not is_backer(kb, text, span.start_char, span.end_char)
+            ):
                 for i in range(span.start, span.end):
                     cached.setdefault(i, place.country)
         for span in doc.spans.get("fp_actors", []):
@@ -121,8 +128,29 @@ def fill_countries(
     recipient: Actor | None,
     recipient_head: Token | None,
     place: Place | None,
+    event_type: str | None = None,
 ) -> tuple[Actor | None, Actor | None]:
-    """(actor, recipient) with countries filled in from where the text places them."""
+    """(actor, recipient) with countries filled in from where the text places them, then the
+    coding conventions for parties described but not named (`actors.conventions`)."""
+    actor, recipient = _fill(trigger, actor, actor_head, recipient, recipient_head, place)
+    if actor is None and actor_head is None:
+        actor = unidentified_attacker(event_type, place, trigger.sent, recipient)
+    if actor is not None and actor_head is not None and is_ethnic(actor_head) and place:
+        # CAMEO codes an ethnic group by where it lives: "ethnic Albanians in Macedonia"
+        home = _subtree_country(actor_head, _modifiers(actor_head)) or place.country
+        if home and home != actor.country:
+            actor = replace(actor, country=home, sector=actor.sector or "CVL")
+    return actor, civilian_recipient(recipient, recipient_head, event_type)
+
+
+def _fill(
+    trigger: Token,
+    actor: Actor | None,
+    actor_head: Token | None,
+    recipient: Actor | None,
+    recipient_head: Token | None,
+    place: Place | None,
+) -> tuple[Actor | None, Actor | None]:
     actor_tokens = {t.i for t in actor_head.subtree} if actor_head is not None else set()
     if actor is not None:
         actor = _titled_sector(actor, actor_head)
@@ -138,7 +166,7 @@ def fill_countries(
             country = place.country
         if country:
             actor = _with_country(actor, country, None, trigger)
-    ethnic = recipient_head is not None and _is_ethnic(recipient_head)
+    ethnic = recipient_head is not None and is_ethnic(recipient_head)
     if recipient is not None and recipient.country and ethnic:
         # CAMEO codes an ethnic group by where it lives: "ethnic Albanians in Serbia"
         skip = actor_tokens | _modifiers(recipient_head)  # type: ignore[arg-type]
@@ -164,10 +192,6 @@ def fill_countries(
     else:
         recipient = _with_country(recipient, country, None, trigger)
     return _home_country(actor, recipient, trigger), recipient
-
-
-def _is_ethnic(head: Token) -> bool:
-    return any(token.lower_ == "ethnic" for token in head.lefts)
 
 
 def _modifiers(head: Token) -> set[int]:

@@ -1,0 +1,122 @@
+"""Coding conventions for parties the text describes but does not name.
+
+Event coders (CAMEO, PLOVER) code such parties by rule rather than leave them empty:
+- people or places acted on are civilians: "arrested 100 Palestinians", "shelled a village",
+  "extended the curfew in Abidjan" (the population of the place);
+- an ethnic group is coded where it lives: "ethnic Albanians in Macedonia" is Macedonian;
+- an attack nobody is named for is by unidentified armed attackers of the country where it
+  happened ("a roadside bomb near Samarra").
+The word lists are `data/actors/conventions.yaml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor, Place
+from .kb import DATA_DIR, get_kb, read_yaml
+from .mentions import generic_actor
+
+CONVENTIONS_FILE = DATA_DIR / "conventions.yaml"
+CIVILIAN = "CVL"
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass(frozen=True)
+class Conventions:
+    civilian_places: frozenset[str]
+    population_types: frozenset[str]
+    unattributed_types: frozenset[str]
+    unidentified_sector: str
+    ethnic_markers: frozenset[str]
+
+
+@cache
+def conventions() -> Conventions:
+    data = read_yaml(CONVENTIONS_FILE)
+    if not isinstance(data, dict):
+        from ..exceptions import KnowledgeBaseError
+
+        raise KnowledgeBaseError(f"{CONVENTIONS_FILE}: expected a mapping of word lists")
+    return Conventions(
+        civilian_places=frozenset(data.get("civilian_places") or ()),
+        population_types=frozenset(data.get("population_types") or ()),
+        unattributed_types=frozenset(data.get("unattributed_types") or ()),
+        unidentified_sector=str(data.get("unidentified_sector") or "UAF"),
+        ethnic_markers=frozenset(data.get("ethnic_markers") or ()),
+    )
+
+
+def is_people(head: Token) -> bool:
+    """A people named by the plural of its demonym ("Palestinians", "ethnic Albanians")."""
+    return head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.tag_ in PLURAL_TAGS
+
+
+def is_ethnic(head: Token) -> bool:
+    markers = conventions().ethnic_markers
+    return any(token.lower_ in markers for token in head.lefts)
+
+
+def is_civilian_place(head: Token) -> bool:
+    places = conventions().civilian_places
+    if head.lemma_.lower() in places or head.lower_ in places:
+        return True
+    compound = " ".join(t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound"))
+    return f"{compound} {head.lemma_.lower()}".strip() in places
+
+
+def civilian_recipient(
+    recipient: Actor | None, head: Token | None, event_type: str | None
+) -> Actor | None:
+    """The recipient with the civilian sector when it is a people or a populated place, or only
+    the place where a population-wide act happens; otherwise unchanged."""
+    if recipient is None or recipient.sector or not recipient.country:
+        return recipient
+    if head is None:
+        located = recipient.text is None and event_type in conventions().population_types
+        return replace(recipient, sector=CIVILIAN) if located else recipient
+    if is_people(head) or is_civilian_place(head):
+        return replace(recipient, sector=CIVILIAN)
+    return recipient
+
+
+def unidentified_attacker(
+    event_type: str | None, place: Place | None, sentence: Span, recipient: Actor | None
+) -> Actor | None:
+    """Unidentified armed attackers of the country where an attack happened, for an attack no
+    one is named for. A place inside the victims' own phrase ("one U.S. soldier", "an anti-Syria
+    journalist") says who they are, not where it happened: another place of the sentence is used."""
+    rules = conventions()
+    if event_type not in rules.unattributed_types:
+        return None
+    country = place.country if place is not None and not _inside(place, recipient) else None
+    if country is None:
+        country = next(
+            (
+                found.country
+                for found in _sentence_places(sentence)
+                if found.country and not _inside(found, recipient)
+            ),
+            None,
+        )
+    if country is None:
+        return None
+    actor = generic_actor(get_kb(), country, rules.unidentified_sector, sentence)
+    return replace(actor, text=None, start=None, end=None)
+
+
+def _inside(place: Place, recipient: Actor | None) -> bool:
+    if recipient is None or recipient.start is None or place.start is None:
+        return False
+    return recipient.start <= place.start < (recipient.end or recipient.start)
+
+
+def _sentence_places(sentence: Span) -> list[Place]:
+    found = []
+    for span in sentence.doc.spans.get("fp_places", []):
+        if sentence.start <= span.start < sentence.end and span._.fp_place is not None:
+            found.append(span._.fp_place)
+    return found
