@@ -5,9 +5,11 @@ The gold folder holds `articles/*.txt`, `documents.jsonl` (id, file, published, 
 gold cluster, and `oracle` attributes as a reader would resolve them from that sentence).
 
 The pipeline runs on the articles, predicted mentions are aligned one-to-one to gold mentions
-(same document, same type, evidence overlapping the quoted sentence, nearest trigger first), the
-merge runs over all predicted events, and pairwise links and B-cubed are scored over the aligned
-mentions. `oracle_*` figures score the merge alone, on events built from the gold attributes.
+(same document, evidence overlapping the quoted sentence, and either the same type or a trigger
+overlapping the gold trigger; nearest trigger first), the merge runs over all predicted events,
+and pairwise links and B-cubed are scored over every gold mention: one the pipeline did not find
+is a cluster of its own, so its gold links count as misses. `oracle_*` figures score the merge
+alone, on events built from the gold attributes.
 """
 
 from __future__ import annotations
@@ -101,13 +103,16 @@ def align(gold: list[GoldMention], events: list[Event]) -> dict[int, Event]:
 
     Where one sentence holds several gold mentions of a type ("the airstrikes ... for the rocket
     attack"), a prediction must overlap the gold trigger: its position alone does not say which.
+    A prediction of another type aligns only on the gold trigger itself: it is the extractor's
+    reading of that mention ("storm" read as ASSAULT where the gold says PROTEST), and whether
+    the merge still links it is what this scorer measures; same-type predictions win ties.
     """
     crowded = Counter((m.doc_id, m.start, m.event_type) for m in gold)
     options = []
     for gold_index, mention in enumerate(gold):
         ambiguous = crowded[(mention.doc_id, mention.start, mention.event_type)] > 1
         for event_index, event in enumerate(events):
-            if event.doc_id != mention.doc_id or event.event_type != mention.event_type:
+            if event.doc_id != mention.doc_id:
                 continue
             if not (event.evidence.start < mention.end and event.evidence.end > mention.start):
                 continue
@@ -120,17 +125,29 @@ def align(gold: list[GoldMention], events: list[Event]) -> dict[int, Event]:
                     trigger_start < mention.trigger_end and trigger_end > mention.trigger_start
                 )
                 distance = 0 if overlaps else abs(trigger_start - mention.trigger_start)
-            if ambiguous and distance:
+            other_type = event.event_type != mention.event_type
+            if (ambiguous or other_type) and distance:
                 continue
-            options.append((distance, gold_index, event_index))
+            options.append((distance, other_type, gold_index, event_index))
     aligned: dict[int, Event] = {}
     used: set[int] = set()
-    for _, gold_index, event_index in sorted(options):
+    for _, _, gold_index, event_index in sorted(options):
         if gold_index in aligned or event_index in used:
             continue
         aligned[gold_index] = events[event_index]
         used.add(event_index)
     return aligned
+
+
+def predicted_clusters(gold: list[GoldMention], aligned: dict[int, Event]) -> list[str]:
+    """The predicted cluster of every gold mention; one the pipeline missed stands alone, so that
+    its links count against recall instead of dropping out of the score."""
+    return [
+        (aligned[index].canonical_id or aligned[index].id)
+        if index in aligned
+        else f"missed:{index}"
+        for index in range(len(gold))
+    ]
 
 
 def pairwise(gold_labels: list[str], predicted_labels: list[str]) -> tuple[float, float, float]:
@@ -229,7 +246,9 @@ def _errors(gold: list[GoldMention], labels: list[str], limit: int = 12) -> list
         same_gold = gold[first].cluster == gold[second].cluster
         if same_gold == (labels[first] == labels[second]):
             continue
-        kind = "missed link" if same_gold else "wrong link"
+        kind = "wrong link" if not same_gold else "missed link"
+        if labels[first].startswith("missed:") or labels[second].startswith("missed:"):
+            kind = "not extracted"
         lines.append(
             f"  {kind}: {gold[first].doc_id} {gold[first].trigger!r} ({gold[first].cluster})"
             f" ~ {gold[second].doc_id} {gold[second].trigger!r} ({gold[second].cluster})"
@@ -244,9 +263,8 @@ def evaluate(path: Path) -> Report:
     events = [event for _, found in extract_events(list(documents.values())) for event in found]
     result = merge(events, documents)
     aligned = align(gold, result.events)
-    indices = sorted(aligned)
-    gold_labels = [gold[index].cluster for index in indices]
-    predicted_labels = [aligned[index].canonical_id or aligned[index].id for index in indices]
+    gold_labels = [mention.cluster for mention in gold]
+    predicted_labels = predicted_clusters(gold, aligned)
     precision, recall, f1 = pairwise(gold_labels, predicted_labels)
     b_precision, b_recall, b_f1 = bcubed(gold_labels, predicted_labels)
 
@@ -277,6 +295,6 @@ def evaluate(path: Path) -> Report:
         "n_predicted_clusters": len({event.canonical_id for event in result.events}),
         "n_duplicate_documents": copies,
     }
-    details = ["pipeline errors:"] + _errors([gold[i] for i in indices], predicted_labels)
+    details = ["pipeline errors:"] + _errors(gold, predicted_labels)
     details += ["oracle errors:"] + _errors(gold, oracle_labels)
     return Report(name=f"merge ({path})", metrics=metrics, details=details)

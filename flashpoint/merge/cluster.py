@@ -18,7 +18,7 @@ from ..model import Document, Event
 from .blocking import candidate_pairs
 from .neardup import distinct_sources, near_duplicates
 from .represent import completeness
-from .rules import Mention, add_terms, score
+from .rules import Mention, add_terms, conflicting, score
 from .settings import MergeSettings, load_settings
 
 
@@ -45,6 +45,7 @@ def _link(
     profiles: list[Mention],
     pairs: Iterable[tuple[int, int]],
     settings: MergeSettings,
+    average_link: float,
 ) -> list[list[int]]:
     """Join units (groups of mention indices) strongest pair of profiles first, refusing any join
     that would put two mentions that break a hard rule into one event."""
@@ -68,7 +69,10 @@ def _link(
         root_first, root_second = find(first), find(second)
         if root_first == root_second:
             continue
-        if not _joinable(mentions, members[root_first], members[root_second], settings):
+        joinable = _joinable(
+            mentions, members[root_first], members[root_second], settings, average_link
+        )
+        if not joinable:
             continue
         if len(members[root_first]) < len(members[root_second]):
             root_first, root_second = root_second, root_first
@@ -78,18 +82,25 @@ def _link(
 
 
 def _joinable(
-    mentions: list[Mention], first: list[int], second: list[int], settings: MergeSettings
+    mentions: list[Mention],
+    first: list[int],
+    second: list[int],
+    settings: MergeSettings,
+    average_link: float,
 ) -> bool:
-    """No cross pair breaks a hard rule, and the cross pairs agree on average (average linkage):
-    one strong pair between two large groups must not chain two different events together."""
+    """No cross pair breaks a hard rule, no conflicting cross pair (other places, actors or modes)
+    joins without reaching the threshold on its own, and the cross pairs agree on average
+    (average linkage): one strong pair must not chain two different events together."""
     total = 0.0
     for x in first:
         for y in second:
             value = score(mentions[x], mentions[y], settings)
             if value is None:
                 return False
+            if value < settings.threshold and conflicting(mentions[x], mentions[y], settings):
+                return False
             total += value
-    return total / (len(first) * len(second)) >= settings.average_link
+    return total / (len(first) * len(second)) >= average_link
 
 
 def _profile(group: list[Mention]) -> Mention:
@@ -189,7 +200,7 @@ def merge(
     # (details and key words pooled from its mentions), across articles they do not share.
     singles = [[index] for index in range(len(mentions))]
     pairs = candidate_pairs(mentions, settings, within_article_only)
-    groups = _link(mentions, singles, mentions, pairs, settings)
+    groups = _link(mentions, singles, mentions, pairs, settings, settings.average_link)
     if not within_article_only:
         profiles = [_profile([mentions[index] for index in group]) for group in groups]
         articles = [{mentions[index].article for index in group} for group in groups]
@@ -198,7 +209,7 @@ def merge(
             for first, second in candidate_pairs(profiles, settings)
             if articles[first].isdisjoint(articles[second])
         }
-        groups = _link(mentions, groups, profiles, across, settings)
+        groups = _link(mentions, groups, profiles, across, settings, settings.profile_average_link)
     for group in groups:
         members = [events[index] for index in group]
         cluster_id = canonical_id(members, published)

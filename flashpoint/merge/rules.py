@@ -13,8 +13,9 @@ from datetime import date
 
 from ..geo.distance import haversine_km
 from ..model import Actor, Event, Place, TimeSpan
+from .layout import in_lede
 from .settings import MergeSettings, load_settings
-from .terms import key_terms, overlap, weigh
+from .terms import fold, key_terms, overlap, weigh
 
 # Ordinal-day bounds for mentions with no date at all: they overlap everything.
 _NO_START = -(10**9)
@@ -37,6 +38,8 @@ class Mention:
     day: bool
     # True when the date range is too long to place the event in a week.
     coarse: bool
+    # True when the sentence is the article's headline or lead (see layout.py).
+    lede: bool = False
     # Key words near the trigger with their weights (see terms.py); set for the whole batch.
     terms: dict[str, float] = field(default_factory=dict)
 
@@ -85,6 +88,7 @@ class Mention:
             dated=dated,
             day=day,
             coarse=coarse,
+            lede=in_lede(event.evidence.start, text),
         )
 
 
@@ -118,21 +122,29 @@ def _is_document_date(span: TimeSpan, published: date | None, text: str | None) 
 def actors_compatible(
     first: Actor | None, second: Actor | None, settings: MergeSettings | None = None
 ) -> bool:
-    """Different KB ids, countries or opposed sectors are different actors; a missing side fits.
+    """False when the two readings name different actors (see `actor_conflict`)."""
+    return actor_conflict(first, second, settings or load_settings()) is None
 
-    Unresolved phrases ("gunmen", "militants") fit anything: outlets word one attacker differently.
+
+def actor_conflict(
+    first: Actor | None, second: Actor | None, settings: MergeSettings
+) -> str | None:
+    """How surely two actor readings are different actors: None when they may be one.
+
+    "strong" for two different KB ids, two countries read with a sector each, or opposed
+    sectors; "weak" when one side is only a country read without a sector (extractors often take
+    it from a place adjective: "an Iraqi base"). A missing side and an unresolved phrase
+    ("gunmen") fit anything: outlets word one attacker differently.
     """
     if first is None or second is None:
-        return True
-    settings = settings or load_settings()
+        return None
     first_id, second_id = _identity(first, settings), _identity(second, settings)
     if first_id and second_id:
-        return first_id == second_id
+        return None if first_id == second_id else "strong"
     if first.country and second.country and first.country != second.country:
-        return False
-    if first.sector and second.sector:
-        return frozenset((first.sector, second.sector)) not in settings.distinct_sectors
-    return True
+        return "strong" if first.sector and second.sector else "weak"
+    opposed = frozenset((first.sector, second.sector)) in settings.distinct_sectors
+    return "strong" if first.sector and second.sector and opposed else None
 
 
 def _identity(actor: Actor, settings: MergeSettings) -> str | None:
@@ -163,6 +175,60 @@ def _actor_agreement(
     return None
 
 
+def _strong_conflict(first: Event, second: Event, settings: MergeSettings) -> bool:
+    """Different actors on some side whichever way round the roles are read."""
+
+    def either(pairs: tuple[tuple[Actor | None, Actor | None], ...]) -> bool:
+        return any(actor_conflict(x, y, settings) == "strong" for x, y in pairs)
+
+    straight = either(((first.actor, second.actor), (first.recipient, second.recipient)))
+    return straight and either(((first.actor, second.recipient), (first.recipient, second.actor)))
+
+
+def conflicting(first: Mention, second: Mention, settings: MergeSettings | None = None) -> bool:
+    """True when the two mentions name different places or actors: such a pair may be one event
+    only on its own evidence, never by way of a third mention (see cluster.py). Modes are left
+    out: extractors misread them too often for a mismatch to forbid anything."""
+    settings = settings or load_settings()
+    a, b = first.event, second.event
+    return not places_compatible(a.location, b.location, settings) or _strong_conflict(
+        a, b, settings
+    )
+
+
+def _role_score(
+    pairs: tuple[tuple[str, Actor | None, Actor | None], ...], settings: MergeSettings
+) -> float:
+    weights = settings.weights
+    total = 0.0
+    for role, x, y in pairs:
+        agreement = _actor_agreement(x, y, settings)
+        if agreement:
+            total += weights[f"{role}_{agreement}"]
+        conflict = actor_conflict(x, y, settings)
+        if conflict:
+            total += weights[f"actor_{conflict}_conflict"]
+    return total
+
+
+def participants_score(first: Event, second: Event, settings: MergeSettings) -> float:
+    """Agreement of actor and recipient, read either way round: a passive report ("the base was
+    hit by rockets") and an extractor that swapped the roles describe the same attack."""
+    straight = _role_score(
+        (("actor", first.actor, second.actor), ("recipient", first.recipient, second.recipient)),
+        settings,
+    )
+    if not (first.actor or first.recipient) or not (second.actor or second.recipient):
+        return straight
+    swapped = _role_score(
+        (("actor", first.actor, second.recipient), ("recipient", first.recipient, second.actor)),
+        settings,
+    )
+    # A swap must be the better reading by a margin: two mentions that share one country on
+    # opposite sides are usually that country's two different acts.
+    return max(straight, swapped + settings.weights["swapped_roles"])
+
+
 def _coarse(place: Place, settings: MergeSettings) -> bool:
     return place.lat is None or place.lon is None or place.feature in settings.coarse_features
 
@@ -176,7 +242,8 @@ def distance_km(first: Place, second: Place) -> float | None:
 def places_compatible(
     first: Place | None, second: Place | None, settings: MergeSettings | None = None
 ) -> bool:
-    """Near enough when both are points; the same country when either is coarse."""
+    """Near enough when both are points; the same country when either is coarse. A mismatch
+    costs `place_conflict` in `score`: extractors often take the place of another clause."""
     if first is None or second is None:
         return True
     settings = settings or load_settings()
@@ -192,6 +259,8 @@ def _place_agreement(
 ) -> str | None:
     if first is None or second is None:
         return None
+    if not places_compatible(first, second, settings):
+        return "place_conflict"
     points = not (_coarse(first, settings) or _coarse(second, settings))
     if points and distance_km(first, second) <= settings.near_km:
         return "place_near"
@@ -227,6 +296,11 @@ def _sentence_mates(first: Event, second: Event) -> bool:
     return low != high and "\n" not in first.evidence.text[low:high]
 
 
+# A denied event is never the event that happened; other modes ("will strike", "had struck")
+# are often misread by extractors, so a mismatch there is a penalty in `score`.
+_HARD_AUX = frozenset({"negation"})
+
+
 def compatible(first: Mention, second: Mention, settings: MergeSettings | None = None) -> bool:
     """The hard rules: none may fail for two mentions to be one event."""
     settings = settings or load_settings()
@@ -234,11 +308,8 @@ def compatible(first: Mention, second: Mention, settings: MergeSettings | None =
     # Cheapest and most selective first: most pairs in a week's block fail on the day.
     return (
         dates_compatible(first, second)
-        and first.aux == second.aux
+        and (_HARD_AUX & first.aux) == (_HARD_AUX & second.aux)
         and (a.event_type == b.event_type or settings.types_compatible(a.event_type, b.event_type))
-        and actors_compatible(a.actor, b.actor, settings)
-        and actors_compatible(a.recipient, b.recipient, settings)
-        and places_compatible(a.location, b.location, settings)
     )
 
 
@@ -254,10 +325,14 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
         total += weights["same_document"]
         if _sentence_mates(a, b):
             total += weights["same_sentence"]
-    for role, x, y in (("actor", a.actor, b.actor), ("recipient", a.recipient, b.recipient)):
-        agreement = _actor_agreement(x, y, settings)
-        if agreement:
-            total += weights[f"{role}_{agreement}"]
+        elif first.lede and second.lede and shared_terms(first, second):
+            # The headline summarises the lead when they name something in common; a lead that
+            # also recalls an older event ("in retaliation for the killing of ...") shares
+            # nothing with the headline through that clause.
+            total += weights["headline_lead"]
+    if first.aux != second.aux:
+        total += weights["aux_mismatch"]
+    total += participants_score(a, b, settings)
     if first.dated and second.dated and not (first.coarse or second.coarse):
         exact = a.date.start <= b.date.end and b.date.start <= a.date.end
         total += (
@@ -268,10 +343,26 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
         total += weights[place]
     if a.dead and a.dead == b.dead:
         total += weights["same_casualties"]
-    if a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger):
+    if triggers_similar(a.trigger, b.trigger):
         total += weights["trigger_similar"]
     total += weights["context_overlap"] * overlap(first.terms, second.terms, settings.context_floor)
     return total
+
+
+def shared_terms(first: Mention, second: Mention) -> bool:
+    return not first.terms.keys().isdisjoint(second.terms.keys())
+
+
+def triggers_similar(first: str | None, second: str | None) -> bool:
+    """The same head word, folded ("missile strike" ~ "strikes"), or one head a compound of the
+    other ("airstrikes" ~ "strikes")."""
+    if not (first and second):
+        return False
+    head_first, head_second = (fold(text.split()[-1]) for text in (first, second))
+    if head_first == head_second:
+        return True
+    short, long = sorted((head_first, head_second), key=len)
+    return len(short) >= 5 and long.endswith(short)
 
 
 def _norm(text: str | None) -> str:

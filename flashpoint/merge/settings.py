@@ -32,6 +32,12 @@ WEIGHT_NAMES: tuple[str, ...] = (
     "same_casualties",
     "trigger_similar",
     "context_overlap",
+    "actor_strong_conflict",
+    "actor_weak_conflict",
+    "swapped_roles",
+    "place_conflict",
+    "aux_mismatch",
+    "headline_lead",
 )
 
 
@@ -39,6 +45,7 @@ WEIGHT_NAMES: tuple[str, ...] = (
 class MergeSettings:
     threshold: float
     average_link: float
+    profile_average_link: float
     weights: dict[str, float]
     compatible_types: frozenset[frozenset[str]]
     distinct_sectors: frozenset[frozenset[str]]
@@ -117,6 +124,9 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
         return MergeSettings(
             threshold=float(raw["threshold"]),
             average_link=float(raw.get("average_link", 0.0)),
+            profile_average_link=float(
+                raw.get("profile_average_link", raw.get("average_link", 0.0))
+            ),
             weights={name: float(weights[name]) for name in WEIGHT_NAMES},
             compatible_types=frozenset(pairs),
             generic_id_prefixes=tuple(str(p) for p in raw.get("generic_id_prefixes") or ()),
