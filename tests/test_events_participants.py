@@ -194,3 +194,24 @@ def test_ethnic_group_is_coded_where_it_lives(nlp):
     )
     assert event.actor is not None
     assert event.actor.country == "ROU"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The rebels rejected an appeal from the Malian army to lay down their weapons.", "MIL"),
+        ("The minister demanded the withdrawal of Ethiopian troops from the border town.", "MIL"),
+        ("The council refused permission for the building of a new mosque in the city.", "REL"),
+    ],
+)
+def test_party_inside_a_head_that_is_not_one(nlp, text, sector):
+    event = main_event(nlp, text)
+    assert event.recipient is not None
+    assert event.recipient.sector == sector
+
+
+def test_sanctions_fall_on_the_party_after_the_object(nlp):
+    event = main_event(nlp, "The European Union imposed sanctions on the Syrian army on Monday.")
+    assert event.event_type == "SANCTION"
+    assert event.recipient is not None
+    assert (event.recipient.country, event.recipient.sector) == ("SYR", "MIL")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.resolve import resolve_span
 from ..model import Actor
 from .lexicon import Lexicon
+from .participants import titled_sector
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -42,6 +43,8 @@ NAME_ENTS = frozenset({"NORP", "GPE", "ORG"})
 PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
 # "on Tuesday", "at dawn": times and amounts are never the one acted on.
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Preps inside a non-party head that introduce the party it is about.
+PARTY_PREPS = frozenset({"of", "with", "from", "to", "between", "by", "for", "among"})
 # Clause links through which a subject-less verb inherits its governor's subject.
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"})
 
@@ -83,7 +86,7 @@ def _actor_index(doc: Doc) -> dict[int, Actor]:
     return cached
 
 
-def resolve(head: Token | None) -> Actor | None:
+def resolve(head: Token | None, depth: int = 0) -> Actor | None:
     """Actor for an argument head, or None (the head is kept for offsets only when resolved)."""
     if head is None or head.lower_ in PRONOUN_SUBJECTS:
         return None
@@ -96,6 +99,8 @@ def resolve(head: Token | None) -> Actor | None:
                 break
     if actor is None:
         actor = _actor_index(head.doc).get(head.i)
+    if actor is None and depth < 2:
+        actor = _inner_party(head, depth)
     if actor is None:
         # "Kurdish positions", "the Saudi oil facility": the modifier names whose
         for left in head.lefts:
@@ -111,6 +116,23 @@ def resolve(head: Token | None) -> Actor | None:
             actor, text=actor.text or span.text, start=span.start_char, end=span.end_char
         )
     return actor
+
+
+def _inner_party(head: Token, depth: int) -> Actor | None:
+    """The party inside a head that is not one itself: "a truce with Moslem forces", "an appeal
+    from President Gbagbo", "positions of the security forces", "a strike staged by teachers"."""
+    for child in head.children:
+        pobj = None
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
+            pobj = _child(child, ("pobj",))
+        elif child.dep_ == "acl" and _child(child, ("agent",)) is not None:
+            pobj = _child(_child(child, ("agent",)), ("pobj",))
+        if pobj is None or pobj.ent_type_ in NOT_PARTY_ENTS or pobj.pos_ == "PRON":
+            continue
+        actor = resolve(pobj, depth + 1)
+        if actor is not None:
+            return titled_sector(actor, pobj)
+    return None
 
 
 def _child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:

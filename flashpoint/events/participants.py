@@ -90,7 +90,7 @@ def _with_country(actor: Actor | None, country: str, span: Span | None, trigger:
     return made
 
 
-def _titled_sector(actor: Actor, head: Token | None) -> Actor:
+def titled_sector(actor: Actor, head: Token | None) -> Actor:
     """A named person or body without a sector takes the one its title words give ("Prime
     Minister Ehud Barak" is government even when the knowledge base lists no office)."""
     if actor.sector or head is None or (actor.id or "").startswith("country/"):
@@ -153,11 +153,11 @@ def _fill(
 ) -> tuple[Actor | None, Actor | None]:
     actor_tokens = {t.i for t in actor_head.subtree} if actor_head is not None else set()
     if actor is not None:
-        actor = _titled_sector(actor, actor_head)
+        actor = titled_sector(actor, actor_head)
     if recipient is None and recipient_head is not None:
         recipient = _unnamed_party(recipient_head, trigger)
     if recipient is not None:
-        recipient = _titled_sector(recipient, recipient_head)
+        recipient = titled_sector(recipient, recipient_head)
     if actor is None and actor_head is not None:
         actor = _unnamed_party(actor_head, trigger)
     if actor is not None and not actor.country and actor_head is not None:
