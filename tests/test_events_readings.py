@@ -44,6 +44,14 @@ def main_event(nlp, text: str) -> Event | None:
         ("The president received a mission of election observers from the union.", "RETREAT"),
         # a light verb takes its object's meaning
         ("Oman launched a mediation effort between the two neighbours.", "CONSULT"),
+        # an order whose content is coercion is coercion by whoever gives it
+        ("The junta ordered the police to arrest the strike leaders.", "COERCE"),
+        # troops sent as peacekeepers are protection given (CAMEO 074), not mobilisation
+        ("The deployment of Irish peacekeeping troops began on Friday.", "AID"),
+        # getting ready to attack is readiness short of force
+        ("The rebel army prepared to resume shelling the capital.", "MOBILIZE"),
+        # what is urged ranks below the urging
+        ("Germany is pushing hard for Poland to support the grain deal.", "REQUEST"),
         # "return" with no object is movement, not a release
         (
             "Delegates from both sides return to Vienna next week for talks on the border.",

@@ -15,7 +15,7 @@ from ..model import Actor, Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
 from .auxmodes import clause_verb, is_historical, modal_modes
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import HAND_WEIGHT, Lexicon, load_lexicon
 from .links import CASUALTY_TYPES, causes_of, root_cause, tolls_of
 from .ontology import cooperative_types, future_rewrites, threat_mode
 from .participants import fill_countries
@@ -24,6 +24,8 @@ from .triggers import Trigger, find_triggers
 # Acts whose complement is their content, not a second event ("urged X to withdraw").
 SPEECH_TYPES = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE"})
 CONTENT_FUTURE_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE"})
+# Acts that outrank what they are about ("urged X to withdraw" is the urging).
+PRIMARY_ACT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 
 
 def _depth(token: Token, lexicon: Lexicon) -> int:
@@ -61,6 +63,8 @@ def _final_type(
     inner_mode = threat_mode(inner.entry.type, inner.mode, inner.entry.context)
     if lexicon.lemma(trigger.token) in lexicon.commitment_verbs and inner_mode is not None:
         return "THREATEN", inner_mode
+    if lexicon.lemma(trigger.token) in lexicon.command_verbs and inner.entry.type == "COERCE":
+        return "COERCE", inner.mode
     if entry.type == "THREATEN" and trigger.mode is None:
         return "THREATEN", inner_mode
     return entry.type, trigger.mode
@@ -141,6 +145,7 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
 
     published = doc._.fp_published
     events = []
+    made: dict[int, list[Event]] = {}
     for trigger in live:
         governor = governors[trigger.token.i]
         inner = first_inner.get(trigger.token.i)
@@ -161,7 +166,35 @@ def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> l
             if is_historical(event.date, published, trigger.token):
                 event.aux.append("historical")
             events.append(event)
+        made[trigger.token.i] = parts
+    _rank_content_below_act(live, governors, made, lexicon)
     return events
+
+
+def _rank_content_below_act(
+    live: list[Trigger],
+    governors: dict[int, Trigger | None],
+    made: dict[int, list[Event]],
+    lexicon: Lexicon,
+) -> None:
+    """What is urged, demanded or refused ranks below the act of urging: "pushed for the US
+    to support the plan" reports a request, not support. Only sure acts count: a broad derived
+    verb ("evidence suggests that") is no request."""
+    for trigger in live:
+        governor = governors[trigger.token.i]
+        if governor is None:
+            continue
+        acts = made.get(governor.token.i) or []
+        if not any(event.event_type in PRIMARY_ACT_TYPES for event in acts):
+            continue
+        if governor.entry.weight < HAND_WEIGHT and (
+            lexicon.lemma(governor.token) not in lexicon.future_embedders
+        ):
+            continue
+        ceiling = max(event.confidence or 0.0 for event in acts) - 0.01
+        for event in made.get(trigger.token.i) or []:
+            if (event.confidence or 0.0) > ceiling:
+                event.confidence = round(max(0.01, ceiling), 4)
 
 
 def _events(
@@ -255,6 +288,11 @@ def _events(
         if event_type in cooperative_types() and _is_willing(token, lexicon):
             # PLOVER: indicating willingness to cooperate, concede or retreat is an AGREE
             return [make("AGREE", None, aux - {"future"}, confidence + bonus)]
+    if event_type == "ASSAULT" and "negation" not in aux and _is_prepared(token, lexicon):
+        # PLOVER: readiness short of the use of force is MOBILIZE; it outranks the verb of
+        # preparing, whatever that verb alone would code
+        kind_mode = "weapons" if mode in lexicon.weapon_modes else "troops"
+        return [make("MOBILIZE", kind_mode, aux - {"future"}, confidence + 0.1)]
     if rewrite and "future" in aux and "negation" not in aux:
         # PLOVER: an intended cooperative act is AGREE, an announced retreat CONCEDE
         return [make(rewrite, None, aux - {"future"}, confidence + bonus)]
@@ -286,6 +324,18 @@ def _is_willing(token: Token, lexicon: Lexicon) -> bool:
     """The act is what its subject says it is ready or willing to do."""
     verb = clause_verb(token)
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.willingness_adjectives
+
+
+def _is_prepared(token: Token, lexicon: Lexicon) -> bool:
+    """The act is what its subject gets ready to do ("prepared to resume shelling")."""
+    verb = clause_verb(token)
+    for _ in range(2):
+        if verb.dep_ != "xcomp":
+            return False
+        verb = verb.head
+        if lexicon.lemma(verb) in lexicon.preparation_verbs:
+            return True
+    return False
 
 
 def _is_ultimatum(token: Token, aux: set[str], lexicon: Lexicon) -> bool:

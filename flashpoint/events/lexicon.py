@@ -91,6 +91,11 @@ class Lexicon:
     willingness_adjectives: frozenset[str] = frozenset()
     transitive_only: frozenset[str] = frozenset()
     ultimatum_marks: frozenset[str] = frozenset()
+    command_verbs: frozenset[str] = frozenset()
+    preparation_verbs: frozenset[str] = frozenset()
+    weapon_modes: frozenset[str] = frozenset()
+    # trigger type -> word among its arguments -> the entry it becomes
+    type_cues: dict[str, dict[str, Entry]] = field(default_factory=dict)
     conflict_types: frozenset[str] = frozenset()
 
     # inflected form -> lemma, for verbs the statistical lemmatizer gets wrong ("staged" -> "stag")
@@ -200,6 +205,16 @@ def load_lexicon() -> Lexicon:
     lexicon.willingness_adjectives = frozenset(hand.get("willingness_adjectives") or ())
     lexicon.transitive_only = frozenset(hand.get("transitive_only") or ())
     lexicon.ultimatum_marks = frozenset(hand.get("ultimatum_marks") or ())
+    lexicon.command_verbs = frozenset(hand.get("command_verbs") or ())
+    lexicon.preparation_verbs = frozenset(hand.get("preparation_verbs") or ())
+    lexicon.weapon_modes = frozenset(hand.get("weapon_modes") or ())
+    lexicon.type_cues = {
+        str(event_type): {
+            str(word).lower(): parse_entry(value, f"type_cues.{event_type}.{word}")
+            for word, value in (cues or {}).items()
+        }
+        for event_type, cues in (hand.get("type_cues") or {}).items()
+    }
     lexicon.conflict_types = frozenset(hand.get("conflict_types") or ())
     return lexicon
 

@@ -138,6 +138,28 @@ def _noun_is_event(token: Token, lexicon: Lexicon) -> bool:
     return token.dep_ == "pobj" and head.lower_ in ("in", "during", "after", "following", "by")
 
 
+def _near(token: Token) -> list[Token]:
+    """The trigger's children and the subtrees of its arguments and modifiers."""
+    near: list[Token] = list(token.children)
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "nsubj", "dobj", "compound", "amod", "nsubjpass"):
+            near.extend(child.subtree)
+    return near
+
+
+def _type_cue(trigger: Trigger, lexicon: Lexicon) -> Entry | None:
+    """A word among the trigger's arguments that changes what the act is: troops deployed
+    as peacekeepers are help given (AID), not a show of force."""
+    cues = lexicon.type_cues.get(trigger.entry.type)
+    if not cues:
+        return None
+    for candidate in _near(trigger.token):
+        entry = cues.get(candidate.lemma_.lower()) or cues.get(candidate.lower_)
+        if entry is not None:
+            return entry
+    return None
+
+
 def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
     """A cue word near the trigger that says how it was done: highest priority, then nearest."""
     event_type = trigger.entry.type
@@ -145,10 +167,7 @@ def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
     if not cues:
         return None
     token = trigger.token
-    near: list[Token] = list(token.children)
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "nsubj", "dobj", "compound", "amod", "nsubjpass"):
-            near.extend(child.subtree)
+    near = _near(token)
     if trigger.mode is None:
         # "were killed when a roadside bomb exploded": a bare harm verb takes its clause's weapon
         for child in token.children:
@@ -337,6 +356,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             probe = Trigger(token, FORCE, trigger.kind, extra=trigger.extra)
             if _mode_cue(probe, lexicon, sentence) == "crowd-control":
                 trigger.entry, trigger.context = FORCE, ("repression",)
+        trigger.entry = _type_cue(trigger, lexicon) or trigger.entry
         trigger.mode = trigger.entry.mode
         # compounds name their mode ("air strike"); cues refine the rest when they say more
         if trigger.kind != "compound" or trigger.mode is None:
