@@ -215,3 +215,23 @@ def test_sanctions_fall_on_the_party_after_the_object(nlp):
     assert event.event_type == "SANCTION"
     assert event.recipient is not None
     assert (event.recipient.country, event.recipient.sector) == ("SYR", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Moscow threatened to cut off gas supplies to Moldova over unpaid bills.", "MDA"),
+        ("The president refused to respond to a demand from the Kenyan government.", "KEN"),
+        ("Chad has granted asylum to six Sudanese army officers hiding near the border.", "SDN"),
+    ],
+)
+def test_recipient_found_through_an_infinitive_or_a_misparsed_preposition(nlp, text, country):
+    event = main_event(nlp, text)
+    assert event.recipient is not None
+    assert event.recipient.country == country
+
+
+def test_who_hears_a_complaint_is_not_the_accused(nlp):
+    event = main_event(nlp, "Ghana complained to the African Union about Togolese border raids.")
+    assert event.recipient is not None
+    assert event.recipient.country == "TGO"

@@ -50,8 +50,10 @@ def conventions() -> Conventions:
     )
 
 
-def is_people(head: Token) -> bool:
+def is_people(head: Token | None) -> bool:
     """A people named by the plural of its demonym ("Palestinians", "ethnic Albanians")."""
+    if head is None:
+        return False
     return head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.tag_ in PLURAL_TAGS
 
 
@@ -60,7 +62,9 @@ def is_ethnic(head: Token) -> bool:
     return any(token.lower_ in markers for token in head.lefts)
 
 
-def is_civilian_place(head: Token) -> bool:
+def is_civilian_place(head: Token | None) -> bool:
+    if head is None:
+        return False
     places = conventions().civilian_places
     if head.lemma_.lower() in places or head.lower_ in places:
         return True
@@ -75,12 +79,20 @@ def civilian_recipient(
     the place where a population-wide act happens; otherwise unchanged."""
     if recipient is None or recipient.sector or not recipient.country:
         return recipient
-    if head is None:
-        located = recipient.text is None and event_type in conventions().population_types
-        return replace(recipient, sector=CIVILIAN) if located else recipient
     if is_people(head) or is_civilian_place(head):
         return replace(recipient, sector=CIVILIAN)
-    return recipient
+    if event_type not in conventions().population_types:
+        return recipient
+    # Only a place is known: nobody is named ("extended the curfew in Abidjan"), or the act is
+    # aimed at an activity there ("banned voting in East Jerusalem").
+    placed = head is None and recipient.text is None
+    activity = (
+        head is not None
+        and head.pos_ == "NOUN"
+        and head.ent_type_ == ""
+        and (recipient.id or "").startswith("generic/")
+    )
+    return replace(recipient, sector=CIVILIAN) if placed or activity else recipient
 
 
 def unidentified_attacker(

@@ -43,6 +43,8 @@ NAME_ENTS = frozenset({"NORP", "GPE", "ORG"})
 PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
 # "on Tuesday", "at dawn": times and amounts are never the one acted on.
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# "complained over Israeli raids", "protested about the arrests": what the accused did.
+ACCUSED_PREPS = frozenset({"over", "about"})
 # Preps inside a non-party head that introduce the party it is about.
 PARTY_PREPS = frozenset({"of", "with", "from", "to", "between", "by", "for", "among"})
 # Clause links through which a subject-less verb inherits its governor's subject.
@@ -123,7 +125,9 @@ def _inner_party(head: Token, depth: int) -> Actor | None:
     from President Gbagbo", "positions of the security forces", "a strike staged by teachers"."""
     for child in head.children:
         pobj = None
-        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
+        if child.dep_ == "poss":
+            pobj = child  # "Sweden's decision"
+        elif child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
             pobj = _child(child, ("pobj",))
         elif child.dep_ == "acl" and _child(child, ("agent",)) is not None:
             pobj = _child(_child(child, ("agent",)), ("pobj",))
@@ -202,10 +206,14 @@ def verb_recipients(verb: Token, event_type: str, skip: set[int]) -> list[Token]
     preps = THING_TARGET_PREPS if thing else VERB_TARGET_PREPS
     if event_type in VERBAL_TYPES:
         preps = preps | {"to", "from"}
+    if event_type == "ACCUSE":
+        preps = preps | ACCUSED_PREPS
+    audience: list[Token] = []
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
-        pobj = _child(prep, ("pobj",))
+        pobj = _child(prep, ("pobj",)) or _dangling_object(prep)
         if pobj is not None and pobj.i not in skip and pobj.ent_type_ not in NOT_PARTY_ENTS:
-            found.append(pobj)
+            # "complained to the UN over Israeli raids": who hears an accusation is not accused
+            (audience if event_type == "ACCUSE" and prep.lower_ == "to" else found).append(pobj)
     if thing and obj is not None:
         # "imposed sanctions on the Taliban", "halted aid to Serbia": the prep hangs on the thing
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -221,7 +229,42 @@ def verb_recipients(verb: Token, event_type: str, skip: set[int]) -> list[Token]
         for holder in [obj, *(verb.doc[i] for i in skip)]:
             if holder is not None:
                 found.extend(_inner_parties(holder))
-    return found
+        # "threatened to cut off power to Nakhichevan", "refused to respond to a demand from X"
+        for clause in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            found.extend(_clause_targets(clause, skip))
+    return found + audience
+
+
+def _clause_targets(clause: Token, skip: set[int]) -> list[Token]:
+    """Who the act of an infinitive clause is aimed at: its object, or a party after a target
+    preposition on the verb or on that object."""
+    targets: list[Token] = []
+    obj = _child(clause, ("dobj",))
+    holders = [clause] if obj is None else [clause, obj]
+    if obj is not None and obj.i not in skip:
+        targets.append(obj)
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep"):
+            if prep.lower_ in VERB_TARGET_PREPS | THING_TARGET_PREPS:
+                pobj = _child(prep, ("pobj",))
+                if pobj is not None and pobj.i not in skip:
+                    targets.append(pobj)
+    return [t for t in targets if t.ent_type_ not in NOT_PARTY_ENTS]
+
+
+def _dangling_object(prep: Token) -> Token | None:
+    """The noun a preposition governs when the parser hung it elsewhere ("granted asylum to five
+    army officers holed up ...", where "officers" became the subject of "holed")."""
+    doc = prep.doc
+    last = None
+    for token in doc[prep.i + 1 : min(prep.i + 8, len(doc))]:
+        if token.pos_ in ("DET", "NUM", "ADJ") and last is None:
+            continue
+        if token.pos_ in ("NOUN", "PROPN"):
+            last = token
+            continue
+        break
+    return last
 
 
 def _inner_parties(noun: Token) -> list[Token]:
