@@ -14,7 +14,8 @@ from ..geo.locate import event_location
 from ..model import Actor, Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
-from .auxmodes import clause_verb, is_historical, modal_modes
+from .auxmodes import is_historical, modal_modes
+from .framing import final_type, is_condition, is_prepared, is_ultimatum, is_willing
 from .lexicon import HAND_WEIGHT, Lexicon, load_lexicon
 from .links import CASUALTY_TYPES, causes_of, root_cause, tolls_of
 from .ontology import cooperative_types, future_rewrites, threat_mode
@@ -52,24 +53,6 @@ def _governor(trigger: Trigger, anchors: dict[int, Trigger]) -> Trigger | None:
     return None
 
 
-def _final_type(
-    trigger: Trigger, inner: Trigger | None, lexicon: Lexicon
-) -> tuple[str, str | None]:
-    """Promises take their type from what is promised ("vowed to strike" = THREATEN), and a
-    threat's mode is what it threatens."""
-    entry = trigger.entry
-    if inner is None:
-        return entry.type, trigger.mode
-    inner_mode = threat_mode(inner.entry.type, inner.mode, inner.entry.context)
-    if lexicon.lemma(trigger.token) in lexicon.commitment_verbs and inner_mode is not None:
-        return "THREATEN", inner_mode
-    if lexicon.lemma(trigger.token) in lexicon.command_verbs and inner.entry.type == "COERCE":
-        return "COERCE", inner.mode
-    if entry.type == "THREATEN" and trigger.mode is None:
-        return "THREATEN", inner_mode
-    return entry.type, trigger.mode
-
-
 def _protest_topic(trigger: Trigger, governor: Trigger | None) -> bool:
     """PLOVER: the demand a protest makes is its topic, not a separate event."""
     return (
@@ -77,12 +60,6 @@ def _protest_topic(trigger: Trigger, governor: Trigger | None) -> bool:
         and governor.entry.type == "PROTEST"
         and trigger.entry.type in ("REQUEST", "ACCUSE", "REJECT")
     )
-
-
-def _is_condition(token: Token, lexicon: Lexicon) -> bool:
-    """The trigger's own clause is an "if"/"unless" condition, not something announced."""
-    verb = clause_verb(token)
-    return any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in verb.children)
 
 
 def code_sentence(doc: Doc, sentence: Span, lexicon: Lexicon | None = None) -> list[Event]:
@@ -208,7 +185,7 @@ def _events(
     topics: list[Trigger],
 ) -> list[Event]:
     token = trigger.token
-    event_type, mode = _final_type(trigger, inner, lexicon)
+    event_type, mode = final_type(trigger, inner, lexicon)
     if trigger.kind in ("noun", "compound"):
         actor_head, recipient_head = arguments.noun_arguments(token, lexicon)
     else:
@@ -281,14 +258,14 @@ def _events(
     rewrite = future_rewrites().get(event_type)
     bonus = 0.1 if governor is None else 0.0
     if "negation" not in aux and governor is None:
-        if _is_ultimatum(token, aux, lexicon):
+        if is_ultimatum(token, aux, lexicon):
             # "will withdraw its force unless elections are held": the act is the threat
             threatened = threat_mode(event_type, mode, trigger.entry.context)
             return [make("THREATEN", threatened, aux - {"future"}, confidence + 0.2)]
-        if event_type in cooperative_types() and _is_willing(token, lexicon):
+        if event_type in cooperative_types() and is_willing(token, lexicon):
             # PLOVER: indicating willingness to cooperate, concede or retreat is an AGREE
             return [make("AGREE", None, aux - {"future"}, confidence + bonus)]
-    if event_type == "ASSAULT" and "negation" not in aux and _is_prepared(token, lexicon):
+    if event_type == "ASSAULT" and "negation" not in aux and is_prepared(token, lexicon):
         # PLOVER: readiness short of the use of force is MOBILIZE; it outranks the verb of
         # preparing, whatever that verb alone would code
         kind_mode = "weapons" if mode in lexicon.weapon_modes else "troops"
@@ -313,41 +290,11 @@ def _events(
         and aux & {"future", "hypothetical"}
         and "negation" not in aux
         and not speech_governed
-        and not _is_condition(token, lexicon)
+        and not is_condition(token, lexicon)
     ):
         # an announced conflictual act is a threat by its actor (the act itself stays, unreal)
         events.append(make("THREATEN", threatened, set(), confidence + 0.2))
     return events
-
-
-def _is_willing(token: Token, lexicon: Lexicon) -> bool:
-    """The act is what its subject says it is ready or willing to do."""
-    verb = clause_verb(token)
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.willingness_adjectives
-
-
-def _is_prepared(token: Token, lexicon: Lexicon) -> bool:
-    """The act is what its subject gets ready to do ("prepared to resume shelling")."""
-    verb = clause_verb(token)
-    for _ in range(2):
-        if verb.dep_ != "xcomp":
-            return False
-        verb = verb.head
-        if lexicon.lemma(verb) in lexicon.preparation_verbs:
-            return True
-    return False
-
-
-def _is_ultimatum(token: Token, aux: set[str], lexicon: Lexicon) -> bool:
-    """An announced act with an "unless" condition attached to its own clause."""
-    if "future" not in aux:
-        return False
-    verb = clause_verb(token)
-    return any(
-        child.dep_ == "advcl"
-        and any(g.dep_ == "mark" and g.lower_ in lexicon.ultimatum_marks for g in child.children)
-        for child in verb.children
-    )
 
 
 def _targeted(recipient: Actor | None, head: Token | None, lexicon: Lexicon) -> bool:
