@@ -258,6 +258,17 @@ def phrase_sector(kb: KnowledgeBase, span: Span, by_token: dict[int, Mention]) -
     return sector
 
 
+def _home_of(token, by_token: dict[int, Mention]) -> Mention | None:
+    """The country in an "of" phrase after a people's name ("Kurds of northern Syria")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for inner in prep.subtree:
+                found = by_token.get(inner.i)
+                if found is not None and found.kind in ("country", "capital"):
+                    return found
+    return None
+
+
 def build_phrases(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: date) -> list[Mention]:
     """'Iraqi security forces', 'five Panamanian army officers': demonym + sector head noun."""
     by_token = {i: mention for mention in mentions for i in range(mention.start, mention.end)}
@@ -270,11 +281,23 @@ def build_phrases(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: date
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS:
             # "the Iraqis", "Americans": the people of a country, coded as the country.
             actor = entity_actor(kb, mention.entry, on, doc[mention.start : mention.end])
+            home = _home_of(token, by_token)
+            if home is not None and home.actor is not None and home.entry != mention.entry:
+                # "the Albanians of southern Serbia": a people coded where it lives
+                span = doc[mention.start : home.end]
+                actor = generic_actor(kb, home.actor.country, "CVL", span)
             phrases.append(Mention(mention.start, mention.end, "phrase", actor=actor))
             continue
         if token.dep_ in MODIFIER_DEPS and head.i >= mention.end and head.i - mention.end < 5:
             owner = by_token.get(head.i)
             if owner is not None and owner.kind in ("entity", "title"):
+                continue
+            if owner is not None and owner.kind == "demonym" and owner.entry != mention.entry:
+                # "Bosnian Serbs", "Iraqi Turkmen": a people coded where it lives, as civilians
+                span = doc[mention.start : owner.end]
+                country = mention.actor.country if mention.actor else None
+                actor = generic_actor(kb, country, "CVL", span)
+                phrases.append(Mention(span.start, span.end, "phrase", actor=actor, sector="CVL"))
                 continue
             after = by_token.get(head.i + 1)
             if after is not None and after.entry is not None and after.entry.type == "person":

@@ -303,6 +303,9 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
         ):
             actor = child
     head = noun.head
+    if actor is not None and actor.pos_ == "PRON" and noun.dep_ == "dobj" and head.pos_ == "VERB":
+        # "fundamentalists continued their hunger strike": the possessive is the subject
+        actor = verb_subject(head) or actor
     if actor is None and noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head
         if verb.lower_ == "responsibility":
