@@ -4,9 +4,11 @@ Rows are news snippets (`id`, `EventSnippet`, `SubType`). Only rows whose gold c
 class (the classes listed in `event_types.txt` beside the gold file) are scored; the others
 (disasters, diplomacy, crime, attribution) are left out.
 
-Which prediction is scored: the snippet goes through the full pipeline and the event with the
-highest confidence that is not negated is taken; none means NONE (wrong). The gold is never
-looked at to choose.
+Which prediction is scored: the snippet goes through the full pipeline and one ACLED-style
+reading of the report is taken (`flashpoint.events.acled.acled_event`): the event with the
+highest confidence that is not negated, except where police or troops act on a protest, where
+ACLED's codebook files the report under the protest (with intervention), the riot, or the
+excessive force; none means NONE (wrong). The gold is never looked at to choose.
 
 Metrics:
   type_accuracy     predicted PLOVER type == the type the gold class maps to in
@@ -15,7 +17,8 @@ Metrics:
   type_macro_f1     macro-F1 over those gold PLOVER types
   subevent_macro_f1 macro-F1 over all conflict classes, the predicted class being the reverse
                     mapping of the predicted type+mode (+context) (`from_plover` in the same file),
-                    narrowed by trigger/sentence words and the actor's sector (`refine`)
+                    narrowed by trigger/sentence words and the actor's sector (`refine`), or
+                    the protest-intervention class the reading above gives
   n                 rows in type_accuracy;  n_conflict: conflict rows in subevent_macro_f1
 The text report ends with a reliability table (scored events by confidence vs share typed right).
 """
@@ -25,11 +28,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..events.ontology import acled_class, acled_to_plover
+from ..events.acled import acled_event
+from ..events.ontology import acled_to_plover
 from ..exceptions import EvalError
 from ..model import Document
 from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table
-from .plover_gsr import scored_event
 from .report import Report
 
 
@@ -67,23 +70,13 @@ def evaluate(path: Path) -> Report:
     if unknown:
         raise EvalError(f"{path}: classes missing from acled_plover.yaml: {sorted(unknown)}")
     documents = [Document(id=f"case-{row[0]}", text=row[1]) for row in rows]
-    predictions = [scored_event(list(doc._.fp_events or [])) for _, doc in annotate(documents)]
+    readings = [acled_event(list(doc._.fp_events or [])) for _, doc in annotate(documents)]
+    predictions = [event for event, _ in readings]
 
     gold_types, predicted_types = [], []
     gold_classes, predicted_classes = [], []
-    for (_, _, gold_class), event in zip(rows, predictions, strict=True):
-        predicted_class = (
-            acled_class(
-                event.event_type,
-                event.mode,
-                event.context,
-                event.trigger,
-                event.evidence.text,
-                event.actor.sector if event.actor else None,
-            )
-            if event
-            else None
-        ) or NONE
+    for (_, _, gold_class), (event, found_class) in zip(rows, readings, strict=True):
+        predicted_class = found_class or NONE
         gold_classes.append(gold_class)
         predicted_classes.append(predicted_class)
         gold_type = mapping[gold_class].type

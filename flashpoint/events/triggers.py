@@ -327,7 +327,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 ):
                     continue  # broad derived entries need a named doer and a real verb
                 trigger = Trigger(token, entry, "verb")
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE":
+            # a noun inside a date names a time ("on 26 March"), never an event
             modifier = next(
                 (
                     c
