@@ -8,6 +8,7 @@ import pytest
 
 from flashpoint.exceptions import KnowledgeBaseError
 from flashpoint.geo.data import load_demonyms, load_places
+from flashpoint.geo.distance import haversine_km
 from flashpoint.geo.gazetteer import Gazetteer, gazetteer_path, get_gazetteer
 from flashpoint.geo.names import normalize, usable_alias
 
@@ -152,3 +153,55 @@ def test_unwritable_cache_folder_is_reported(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(KnowledgeBaseError, match="FLASHPOINT_CACHE"):
         Gazetteer(path=blocker / "sub" / "gazetteer.sqlite")
+
+
+def _county(gazetteer: Gazetteer, name: str, state: str):
+    return next(
+        c for c in gazetteer.candidates(name) if c.admin1 == state and c.feature == "admin2"
+    )
+
+
+@pytest.mark.parametrize(
+    ("county", "state", "lat", "lon"),
+    [
+        # Olathe and Overland Park, not Johnson City at the far end of the state.
+        ("Johnson County", "Kansas", 38.9, -94.8),
+        ("Walker County", "Texas", 30.7, -95.6),
+        ("Cook County", "Illinois", 41.8, -87.8),
+        ("St. Louis County", "Missouri", 38.6, -90.4),
+    ],
+)
+def test_us_counties_sit_among_their_own_towns(gazetteer, county, state, lat, lon):
+    place = _county(gazetteer, county, state)
+    assert haversine_km(place.lat, place.lon, lat, lon) < 60
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("Alberta", "CAN", 52.3, -117.5),
+        ("Quebec", "CAN", 52.0, -72.0),
+        ("Western Australia", "AUS", -25.0, 122.0),
+        # Towns filed under the wrong province code once dragged these 500-800 km off.
+        ("Jiangsu", "CHN", 33.0, 119.8),
+        ("Heilongjiang", "CHN", 48.0, 128.0),
+    ],
+)
+def test_large_subdivisions_take_their_hand_written_points(gazetteer, name, country, lat, lon):
+    place = next(
+        c for c in gazetteer.candidates(name) if c.feature == "admin1" and c.country == country
+    )
+    assert haversine_km(place.lat, place.lon, lat, lon) < 20
+
+
+def test_county_table_errors_name_the_file(tmp_path, monkeypatch):
+    from flashpoint.geo import data
+
+    (tmp_path / "us_county_points.tsv").write_text("KS\tJohnson County\tnorth\n", encoding="utf-8")
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    data.load_county_points.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError, match="us_county_points.tsv"):
+            data.load_county_points()
+    finally:
+        data.load_county_points.cache_clear()

@@ -100,6 +100,24 @@ def load_admin1_centroids() -> dict[tuple[str, str], tuple[float, float]]:
     return centroids
 
 
+@cache
+def load_county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(US state code, county name) -> the middle of the county's towns."""
+    path = DATA_DIR / "us_county_points.tsv"
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        try:
+            points[(fields[0], fields[1])] = (float(fields[2]), float(fields[3]))
+        except (IndexError, ValueError) as exc:
+            raise KnowledgeBaseError(
+                str(path), f"line {number}: expected state, county, lat, lon"
+            ) from exc
+    return points
+
+
 def _words(name: str) -> frozenset[str]:
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(

