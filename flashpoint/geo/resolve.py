@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -306,7 +306,7 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
             margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
             picks[i] = best
             results.append(Resolved(mention, best, round(1 - 0.5 * math.exp(-margin), 3)))
-    return _place_counties(results)
+    return results
 
 
 def _nearby(candidate: Candidate, anchors: list[tuple[str, Candidate]], key: str) -> float:
@@ -323,20 +323,3 @@ def _nearby(candidate: Candidate, anchors: list[tuple[str, Candidate]], key: str
         close += dlat * dlat + dlon * dlon <= NEARBY_KM * NEARBY_KM
     return close / len(others)
 
-
-def _place_counties(results: list[Resolved]) -> list[Resolved]:
-    """Counties have no coordinates of their own offline; the towns of the same state that the
-    article mentions are a closer stand-in than the state's centre."""
-    towns: dict[str, list[Candidate]] = {}
-    for item in results:
-        if item.candidate.feature == "city" and item.candidate.admin1_code:
-            towns.setdefault(item.candidate.admin1_code, []).append(item.candidate)
-    for item in results:
-        candidate = item.candidate
-        if candidate.feature != "admin2" or candidate.admin1_code not in towns:
-            continue
-        near = towns[candidate.admin1_code]
-        lat = sum(town.lat for town in near) / len(near)
-        lon = sum(town.lon for town in near) / len(near)
-        item.candidate = replace(candidate, lat=round(lat, 4), lon=round(lon, 4))
-    return results
