@@ -12,10 +12,11 @@ TEXT = "Police fired tear gas at students who marched on the ministry."
 
 
 def event(event_type: str, mode: str | None = None, confidence: float = 0.5, **extra) -> Event:
+    start = extra.pop("start", 0)
     return Event(
         doc_id="acled-test",
         event_type=event_type,
-        evidence=Evidence(TEXT, 0, len(TEXT)),
+        evidence=Evidence(TEXT, start, start + len(TEXT)),
         mode=mode,
         confidence=confidence,
         trigger=extra.pop("trigger", event_type.lower()),
@@ -82,6 +83,19 @@ def test_negated_events_take_no_part():
         event("PROTEST", "demo", 0.5),
     ]
     assert acled_event(events)[1] == "PEACE_PROTEST"
+
+
+def test_the_lead_sentence_holds_the_main_event():
+    lead = event("ASSAULT", "explosives", 0.5, start=0)
+    later = event("RETREAT", "release", 0.9, start=80, trigger="released footage")
+    assert main_event([later, lead]) is lead
+    assert acled_event([later, lead]) == (lead, "REM_EXPLOS")
+
+
+def test_a_negated_lead_gives_way_to_the_next_sentence():
+    denied = event("ASSAULT", None, 0.9, start=0, aux=["negation"])
+    later = event("COERCE", "arrest", 0.4, start=80)
+    assert main_event([denied, later]) is later
 
 
 def test_no_events_give_no_reading():

@@ -6,7 +6,8 @@ class (the classes listed in `event_types.txt` beside the gold file) are scored;
 
 Which prediction is scored: the snippet goes through the full pipeline and one ACLED-style
 reading of the report is taken (`flashpoint.events.acled.acled_event`): the event with the
-highest confidence that is not negated, except where police or troops act on a protest, where
+highest confidence, not negated, of the first sentence that has one (a report leads with its
+news), except where police or troops act on a protest, where
 ACLED's codebook files the report under the protest (with intervention), the riot, or the
 excessive force; none means NONE (wrong). The gold is never looked at to choose.
 

@@ -10,9 +10,10 @@ under one sub-event seen from the demonstrators' side, and its codebook says whi
 - any other attempt to disperse or suppress a protest (tear gas, arrests, a ban enforced)
   makes a protest with intervention.
 
-`acled_event` applies these rules and otherwise takes the report's main event (highest
-confidence, not negated) and its class from `ontology.acled_class`. The rules that say which
-acts are interventions (`interventions` in acled_plover.yaml) are data.
+`acled_event` applies these rules and otherwise takes the report's main event (the most
+confident event of the lead sentence, not negated) and its class from `ontology.acled_class`.
+The rules that say which acts are interventions (`interventions` in acled_plover.yaml) are
+data.
 """
 
 from __future__ import annotations
@@ -28,10 +29,15 @@ INTERVENTION = "PROTEST_WITH_INTER"
 
 
 def main_event(events: list[Event]) -> Event | None:
-    """The report's main event: highest confidence, not negated (first one on ties)."""
+    """The report's main event: a report leads with its news, so the event with the highest
+    confidence (first one on ties) of the first sentence that reports one, not negated."""
+    live = [event for event in events if "negation" not in event.aux]
+    if not live:
+        return None
+    lead = min(event.evidence.start for event in live)
     best: Event | None = None
-    for event in events:
-        if "negation" in event.aux:
+    for event in live:
+        if event.evidence.start != lead:
             continue
         if best is None or (event.confidence or 0) > (best.confidence or 0):
             best = event
