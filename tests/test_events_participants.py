@@ -235,3 +235,26 @@ def test_who_hears_a_complaint_is_not_the_accused(nlp):
     event = main_event(nlp, "Ghana complained to the African Union about Togolese border raids.")
     assert event.recipient is not None
     assert event.recipient.country == "TGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Government troops shelled Kurdish guerrilla camps near the border.", "REB"),
+        ("Rebel artillery shelled Kabul on Friday, killing six people.", "CVL"),
+        ("The rebels dismissed an appeal from President Nana Kwame to disarm.", "GOV"),
+    ],
+)
+def test_sector_of_places_and_titled_people_acted_on(nlp, text, sector):
+    event = main_event(nlp, text)
+    assert event.recipient is not None
+    assert event.recipient.sector == sector
+
+
+def test_hunger_strike_in_protest_of_a_government_decision(nlp):
+    event = main_event(
+        nlp, "Refugees continued a hunger strike in protest of the Danish government's ruling."
+    )
+    assert event.event_type == "PROTEST"
+    assert event.recipient is not None
+    assert (event.recipient.country, event.recipient.sector) == ("DNK", "GOV")

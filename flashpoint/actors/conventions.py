@@ -77,7 +77,11 @@ def civilian_recipient(
 ) -> Actor | None:
     """The recipient with the civilian sector when it is a people or a populated place, or only
     the place where a population-wide act happens; otherwise unchanged."""
-    if recipient is None or recipient.sector or not recipient.country:
+    if recipient is None or not recipient.country:
+        return recipient
+    if _capital_attacked(recipient, head, event_type):
+        return replace(recipient, sector=CIVILIAN)
+    if recipient.sector:
         return recipient
     if is_people(head) or is_civilian_place(head):
         return replace(recipient, sector=CIVILIAN)
@@ -90,9 +94,22 @@ def civilian_recipient(
         head is not None
         and head.pos_ == "NOUN"
         and head.ent_type_ == ""
+        and head.lemma_.lower() not in get_kb().partitives  # "members of": people, not a place
         and (recipient.id or "").startswith("generic/")
     )
     return replace(recipient, sector=CIVILIAN) if placed or activity else recipient
+
+
+def _capital_attacked(recipient: Actor, head: Token | None, event_type: str | None) -> bool:
+    """ "Shelled Juba", "a curfew over Kabul": a capital acted on by force is its people, not
+    the government it stands for in "Kabul said"."""
+    return (
+        head is not None
+        and head.ent_type_ == "GPE"
+        and head.text in get_kb().capitals
+        and recipient.sector == "GOV"
+        and event_type in conventions().population_types
+    )
 
 
 def unidentified_attacker(

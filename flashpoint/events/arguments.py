@@ -16,10 +16,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import resolve_span
+from ..actors.resolve import modifier_sector, resolve_span
 from ..model import Actor
 from .lexicon import Lexicon
-from .participants import titled_sector
+from .participants import titled_sector, unnamed_party
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -45,6 +45,11 @@ PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # "complained over Israeli raids", "protested about the arrests": what the accused did.
 ACCUSED_PREPS = frozenset({"over", "about"})
+# "staged rallies against X", "carried out raids on X": targets hung on a light verb.
+LIGHT_PREPS = frozenset({"on", "against", "upon", "targeting"})
+PROTEST_PREPS = frozenset({"of", "against", "at", "over"})
+# How a name modifies the head that belongs to it: "Kurdish positions", "the US-led war".
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "npadvmod"})
 # Preps inside a non-party head that introduce the party it is about.
 PARTY_PREPS = frozenset({"of", "with", "from", "to", "between", "by", "for", "among"})
 # Clause links through which a subject-less verb inherits its governor's subject.
@@ -101,18 +106,29 @@ def resolve(head: Token | None, depth: int = 0) -> Actor | None:
                 break
     if actor is None:
         actor = _actor_index(head.doc).get(head.i)
-    if actor is None and depth < 2:
+    named_modifier = any(
+        child.ent_type_ in NAME_ENTS and child.dep_ in MODIFIER_DEPS
+        for left in head.lefts
+        for child in left.subtree
+    )
+    if actor is None and depth < 2 and not named_modifier:
+        # "the US-led war against Iraq" is the US's: the modifier below names whose
         actor = _inner_party(head, depth)
     if actor is None:
         # "Kurdish positions", "the Saudi oil facility": the modifier names whose
         for left in head.lefts:
             for child in left.subtree:
-                if child.ent_type_ in NAME_ENTS and child.dep_ in ("amod", "compound", "poss"):
+                if child.ent_type_ in NAME_ENTS and child.dep_ in MODIFIER_DEPS:
                     actor = resolve_span(head.doc[child.i : child.i + 1])
                     if actor is not None:
                         break
             if actor is not None:
                 break
+        if actor is not None and not actor.sector:
+            # "Kampuchean guerrilla camps": a strong kind word among the modifiers is whose
+            sector = modifier_sector(span)
+            if sector:
+                actor = replace(actor, sector=sector)
     if actor is not None and actor.start is None:
         actor = replace(
             actor, text=actor.text or span.text, start=span.start_char, end=span.end_char
@@ -133,7 +149,7 @@ def _inner_party(head: Token, depth: int) -> Actor | None:
             pobj = _child(_child(child, ("agent",)), ("pobj",))
         if pobj is None or pobj.ent_type_ in NOT_PARTY_ENTS or pobj.pos_ == "PRON":
             continue
-        actor = resolve(pobj, depth + 1)
+        actor = resolve(pobj, depth + 1) or unnamed_party(pobj)
         if actor is not None:
             return titled_sector(actor, pobj)
     return None
@@ -280,6 +296,20 @@ def _inner_parties(noun: Token) -> list[Token]:
     return parties
 
 
+def _protest_target(noun: Token) -> Token | None:
+    """The target of "(a hunger strike) in protest of/against X" on the act or its verb."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"):
+            inner = _child(prep, ("pobj",))
+            if inner is None or inner.lemma_.lower() != "protest":
+                continue
+            for target in (c for c in inner.children if c.dep_ == "prep"):
+                if target.lower_ in PROTEST_PREPS:
+                    return _child(target, ("pobj",))
+    return None
+
+
 def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a nominal trigger."""
     actor: Token | None = None
@@ -303,6 +333,15 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
         ):
             actor = child
     head = noun.head
+    if recipient is None:
+        recipient = _protest_target(noun)
+    if recipient is None and noun.dep_ == "dobj" and lexicon.lemma(head) in lexicon.light_verbs:
+        # "staged rallies in Gaza against the party's leader": the parser hung it on the verb
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS):
+            pobj = _child(prep, ("pobj",))
+            if pobj is not None and pobj.ent_type_ not in NOT_PARTY_ENTS:
+                recipient = pobj
+                break
     if actor is not None and actor.pos_ == "PRON" and noun.dep_ == "dobj" and head.pos_ == "VERB":
         # "fundamentalists continued their hunger strike": the possessive is the subject
         actor = verb_subject(head) or actor

@@ -108,7 +108,7 @@ def _head_sector(head: Token) -> str | None:
     return None
 
 
-def _unnamed_party(head: Token, trigger: Token) -> Actor | None:
+def unnamed_party(head: Token, trigger: Token | None = None) -> Actor | None:
     """A party the actors component could not name, read from its title or kind and a country
     inside its phrase ("President Dos Santos", "doctors from two American aid groups")."""
     if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
@@ -155,11 +155,11 @@ def _fill(
     if actor is not None:
         actor = titled_sector(actor, actor_head)
     if recipient is None and recipient_head is not None:
-        recipient = _unnamed_party(recipient_head, trigger)
+        recipient = unnamed_party(recipient_head, trigger)
     if recipient is not None:
         recipient = titled_sector(recipient, recipient_head)
     if actor is None and actor_head is not None:
-        actor = _unnamed_party(actor_head, trigger)
+        actor = unnamed_party(actor_head, trigger)
     if actor is not None and not actor.country and actor_head is not None:
         country = _subtree_country(actor_head, set())
         if country is None and place is not None:
