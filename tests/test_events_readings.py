@@ -52,6 +52,15 @@ def main_event(nlp, text: str) -> Event | None:
         ("The rebel army prepared to resume shelling the capital.", "MOBILIZE"),
         # what is urged ranks below the urging
         ("Germany is pushing hard for Poland to support the grain deal.", "REQUEST"),
+        # setting up bases and posts is a military move
+        ("The army has set up two new observation points near the border.", "MOBILIZE"),
+        ("The navy established a number of outposts on the islands.", "MOBILIZE"),
+        # taking control of a place, or freeing it, is fighting over territory
+        ("Government troops freed three villages from the insurgents on Monday.", "ASSAULT"),
+        ("The militia established control over the northern districts.", "ASSAULT"),
+        ("Border guards traded fire with smugglers overnight.", "ASSAULT"),
+        # striking workers, and a bare "go on" that is no strike
+        ("Dock workers went on strike in the port on Monday.", "PROTEST"),
         # "return" with no object is movement, not a release
         (
             "Delegates from both sides return to Vienna next week for talks on the border.",
@@ -72,6 +81,11 @@ def test_returning_prisoners_is_still_a_release(nlp):
 def test_a_withdrawal_with_no_condition_stays_a_concession(nlp):
     event = main_event(nlp, "The government announced it will withdraw its troops from the border.")
     assert event is not None and event.event_type == "CONCEDE"
+
+
+def test_publishing_footage_is_no_release(nlp):
+    event = main_event(nlp, "The army released footage of the raid on Friday.")
+    assert event is None or event.event_type != "RETREAT"
 
 
 def test_renewed_demand_is_the_event_not_what_is_demanded(nlp):

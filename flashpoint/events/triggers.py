@@ -21,6 +21,10 @@ PHRASE_DEPS = frozenset(
     {"dobj", "nsubjpass", "prt", "prep", "xcomp", "acomp", "oprd", "attr", "advmod"}
 )
 ARGUMENT_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+# Words that count or group what their "of" phrase names ("dozens of protesters").
+PARTITIVES = frozenset(
+    {"hundreds", "thousands", "dozens", "scores", "group", "total", "number", "series", "batch"}
+)
 
 
 @dataclass
@@ -71,14 +75,19 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
     for child in ranked:
         if child.dep_ not in PHRASE_DEPS:
             continue
-        for key in (child.lemma_.lower(), child.lower_):
+        # "established a total of 56 points": the points name the phrase
+        keyed = [(child.lemma_.lower(), child), (child.lower_, child)]
+        inner = _partitive(child)
+        if inner is not child:
+            keyed.append((inner.lemma_.lower(), inner))
+        for key, partner in keyed:
             entry = table.get(key)
             # derived (Phoenix) phrases name objects and particles only; their prepositions
             # ("demand on") are too loose to trust
             # the passive subject is the object too: "weapons were seized"
             derived_ok = child.dep_ in ("dobj", "prt", "nsubjpass")
             if entry is not None and (entry.weight >= HAND_WEIGHT or derived_ok):
-                return entry, child
+                return entry, partner
         # "put troops on alert": the object of a preposition names the phrase too
         if child.dep_ == "prep":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -197,7 +206,7 @@ def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
 
 def _partitive(head: Token) -> Token:
     """ "hundreds of protesters" -> protesters."""
-    if head.like_num or head.lower_ in ("hundreds", "thousands", "dozens", "scores", "group"):
+    if head.like_num or head.lower_ in PARTITIVES:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((g for g in child.children if g.dep_ == "pobj"), head)
