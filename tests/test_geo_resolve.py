@@ -204,3 +204,25 @@ def test_sentence_first_words_ner_missed_are_places_if_states_or_countries(nlp, 
     doc.ents = []  # as if NER had missed every name
     words = {doc[mention.start : mention.end].text for mention in recognise(doc, get_gazetteer())}
     assert (word in words) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        # Thirty-odd states have a Franklin County; Columbus's is the one in the news.
+        ("Voters in Franklin County waited two hours to cast ballots.", "Franklin County", "Ohio"),
+        ("The DeKalb County school board met on Tuesday.", "DeKalb County", "Georgia"),
+    ],
+)
+def test_populous_county_wins_among_namesakes_without_context(nlp, text, mention, admin1):
+    assert place_of(nlp, text, mention).admin1 == admin1
+
+
+def test_a_county_and_its_seat_agree_on_their_state(nlp):
+    text = "Paris police and the Henry County sheriff searched the lake shore together."
+    assert place_of(nlp, text, "Paris").admin1 == place_of(nlp, text, "Henry County").admin1
+
+
+def test_a_county_is_placed_among_its_own_towns(nlp):
+    place = place_of(nlp, "Deputies in Johnson County, Kansas, closed two roads.", "Johnson County")
+    assert (round(place.lat), round(place.lon)) == (39, -95)

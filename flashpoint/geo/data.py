@@ -101,19 +101,20 @@ def load_admin1_centroids() -> dict[tuple[str, str], tuple[float, float]]:
 
 
 @cache
-def load_county_points() -> dict[tuple[str, str], tuple[float, float]]:
-    """(US state code, county name) -> the middle of the county's towns."""
+def load_county_points() -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(US state code, county name) -> (lat, lon) of the middle of the county's towns, and
+    their summed population."""
     path = DATA_DIR / "us_county_points.tsv"
-    points: dict[tuple[str, str], tuple[float, float]] = {}
+    points: dict[tuple[str, str], tuple[float, float, int]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
         try:
-            points[(fields[0], fields[1])] = (float(fields[2]), float(fields[3]))
+            points[(fields[0], fields[1])] = (float(fields[2]), float(fields[3]), int(fields[5]))
         except (IndexError, ValueError) as exc:
             raise KnowledgeBaseError(
-                str(path), f"line {number}: expected state, county, lat, lon"
+                str(path), f"line {number}: expected state, county, lat, lon, towns, population"
             ) from exc
     return points
 

