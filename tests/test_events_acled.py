@@ -61,6 +61,15 @@ def event(event_type: str, mode: str | None = None, confidence: float = 0.5, **e
             "ASSAULT",
             "FORCE_AGAINST_PROTEST",
         ),
+        # force its trigger calls violent is excessive too
+        (
+            [
+                event("ASSAULT", "crowd-control", 0.6, trigger="violently suppressed"),
+                event("PROTEST", "demo", 0.7),
+            ],
+            "ASSAULT",
+            "FORCE_AGAINST_PROTEST",
+        ),
         # no protest: the main event and its own class
         (
             [event("ASSAULT", "aerial", 0.7), event("COERCE", "arrest", 0.4)],

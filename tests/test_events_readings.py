@@ -59,6 +59,9 @@ def main_event(nlp, text: str) -> Event | None:
         ("Government troops freed three villages from the insurgents on Monday.", "ASSAULT"),
         ("The militia established control over the northern districts.", "ASSAULT"),
         ("Border guards traded fire with smugglers overnight.", "ASSAULT"),
+        ("The rebels were pushed back from the hills around the airport.", "ASSAULT"),
+        # a measured amount of weapons found is a seizure
+        ("Police said 40 kg of explosives were discovered in a farmhouse.", "COERCE"),
         # striking workers, and a bare "go on" that is no strike
         ("Dock workers went on strike in the port on Monday.", "PROTEST"),
         # "return" with no object is movement, not a release
@@ -81,6 +84,18 @@ def test_returning_prisoners_is_still_a_release(nlp):
 def test_a_withdrawal_with_no_condition_stays_a_concession(nlp):
     event = main_event(nlp, "The government announced it will withdraw its troops from the border.")
     assert event is not None and event.event_type == "CONCEDE"
+
+
+def test_protesters_who_die_are_victims_not_rioters(nlp):
+    event = main_event(nlp, "Two protesters died from gunfire during the march.")
+    assert event is not None and (event.event_type, event.mode) == ("ASSAULT", "firearms")
+    assert "repression" in event.context
+
+
+def test_a_non_violent_crowd_does_not_riot(nlp):
+    text = "Thousands of non-violent protesters marched through the capital on Sunday."
+    event = main_event(nlp, text)
+    assert event is not None and (event.event_type, event.mode) == ("PROTEST", "demo")
 
 
 def test_publishing_footage_is_no_release(nlp):

@@ -57,14 +57,17 @@ def event_class(event: Event) -> str | None:
 
 
 @cache
-def _interventions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _interventions() -> tuple[frozenset[str], ...]:
     """PLOVER readings ("TYPE", "TYPE:mode" or "TYPE/context") that act on a crowd, the
-    protest modes that are riots, and the ASSAULT modes that are excessive force."""
+    protest modes that are riots, and the ASSAULT modes and trigger words that make force
+    excessive."""
     data = load_data("acled_plover.yaml").get("interventions") or {}
-    return (
-        frozenset(data.get("force") or ()),
-        frozenset(data.get("riot_modes") or ()),
-        frozenset(data.get("excessive_modes") or ()),
+    return tuple(
+        frozenset(
+            str(item).lower() if key == "excessive_words" else str(item)
+            for item in data.get(key) or ()
+        )
+        for key in ("force", "riot_modes", "excessive_modes", "excessive_words")
     )
 
 
@@ -77,7 +80,7 @@ def _is_force(event: Event, readings: frozenset[str]) -> bool:
 def acled_event(events: list[Event]) -> tuple[Event | None, str | None]:
     """The event that stands for the report in ACLED terms, and its class."""
     live = [event for event in events if "negation" not in event.aux]
-    force_readings, riot_modes, excessive_modes = _interventions()
+    force_readings, riot_modes, excessive_modes, excessive_words = _interventions()
     protests = [event for event in live if event.event_type == "PROTEST"]
     force = [event for event in live if _is_force(event, force_readings)]
     if protests and force:
@@ -87,7 +90,9 @@ def acled_event(events: list[Event]) -> tuple[Event | None, str | None]:
         harmful = [
             event
             for event in force
-            if (event.dead or 0) + (event.injured or 0) > 0 or event.mode in excessive_modes
+            if (event.dead or 0) + (event.injured or 0) > 0
+            or event.mode in excessive_modes
+            or set((event.trigger or "").lower().split()) & excessive_words
         ]
         if harmful:
             return main_event(harmful), EXCESSIVE_FORCE

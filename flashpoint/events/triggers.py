@@ -24,6 +24,8 @@ ARGUMENT_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 # Words that count or group what their "of" phrase names ("dozens of protesters").
 PARTITIVES = frozenset(
     {"hundreds", "thousands", "dozens", "scores", "group", "total", "number", "series", "batch"}
+    | {"string", "wave", "spate", "quantity", "quantities", "amount", "amounts", "kg", "tons"}
+    | {"kilograms", "tonnes", "cache", "caches", "stockpile"}
 )
 
 
@@ -192,16 +194,26 @@ def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
     ranks = lexicon.mode_priority.get(event_type, {})
     best: tuple[int, int, str] | None = None
     for candidate in near:
+        if _negated_word(candidate):
+            continue
         mode = cues.get(candidate.lemma_.lower()) or cues.get(candidate.lower_)
         if mode:
             key = (ranks.get(mode, 99), abs(candidate.i - token.i), mode)
             best = key if best is None or key < best else best
     for candidate in sentence:
+        if _negated_word(candidate):
+            continue
         mode = cues.get(candidate.lemma_.lower()) or cues.get(candidate.lower_)
         if mode in lexicon.sentence_modes:
             key = (ranks.get(mode, 99), abs(candidate.i - token.i), mode)
             best = key if best is None or key < best else best
     return best[2] if best else None
+
+
+def _negated_word(token: Token) -> bool:
+    """ "non-violent", "non-lethal": the cue word says the opposite."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "non"
 
 
 def _partitive(head: Token) -> Token:
@@ -235,6 +247,9 @@ def _crowd_reading(trigger: Trigger, lexicon: Lexicon) -> None:
     doers = _heads(token, ("nsubj",), ("by",))
     sides = _heads(token, (), ("with", "between"))
     targets = _heads(token, ("dobj", "nsubjpass"), ("at", "on", "against", "upon", "into"))
+    if lemma in lexicon.patient_verbs:
+        # "protesters died from gunfire": the subject suffers the act
+        doers, targets = [], targets + _heads(token, ("nsubj",), ())
     if any(_is_crowd(head, lexicon) for head in doers):
         if entry.type == "ASSAULT" or lemma in lexicon.riot_verbs:
             trigger.entry = CROWD_RIOT
