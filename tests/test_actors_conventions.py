@@ -51,3 +51,20 @@ def test_convention_lists_use_known_sector_and_event_codes():
     assert rules.unidentified_sector in get_kb().sector_labels
     assert rules.population_types <= {"THREATEN", "COERCE", "ASSAULT", "SANCTION", "PROTEST"}
     assert "village" in rules.civilian_places
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "The rebels will meet U.N. envoy Staffan de Mistura on Monday.",
+            "U.N. envoy Staffan de Mistura",
+        ),
+        # a KB person whose own country is Finland: the UN office wins
+        ("UN envoy Martti Ahtisaari presented his plan for Kosovo.", "UN envoy Martti Ahtisaari"),
+    ],
+)
+def test_person_in_an_international_office_acts_for_the_organisation(nlp, text, phrase):
+    actor = resolve(nlp, text, phrase)
+    assert actor is not None
+    assert actor.country == "IGO"

@@ -81,6 +81,24 @@ def _title_sector(kb, inside: list[Mention], before: int) -> str | None:
     return None
 
 
+def is_igo(actor: Actor | None) -> bool:
+    return actor is not None and actor.country == "IGO"
+
+
+def for_igo(person: Actor) -> Actor:
+    """A person in an office of an international organisation, coded as that organisation
+    (CAMEO codes a UN envoy IGO, whatever the envoy's nationality)."""
+    return replace(person, country="IGO", sector="IGO")
+
+
+def _igo_office(person: Mention, inside: list[Mention]) -> bool:
+    """ "U.N. mediator Diego Cordovez": an international organisation named before a person in
+    the same phrase is the one the person acts for, not the person's own country."""
+    if person.entry is None or person.entry.type != "person" or is_igo(person.actor):
+        return False
+    return any(m.end <= person.start and m.entry is not None and is_igo(m.actor) for m in inside)
+
+
 def _located(actor: Actor, span: Span) -> Actor:
     return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
 
@@ -121,6 +139,8 @@ def resolve_span(span: Span) -> Actor | None:
                 # a phrase reaching outside the span ("French and Egyptian warships") is not it
                 and (kind != "phrase" or mention.start >= span.start)
             ):
+                if _igo_office(mention, inside):
+                    return _located(for_igo(mention.actor), span)
                 return _located(mention.actor, span)
     bare = all(token.i == root.i or token.pos_ == "DET" for token in span)
     for mention in around:
@@ -145,6 +165,8 @@ def resolve_span(span: Span) -> Actor | None:
         closest = named[-1]
         if sector and closest.entry.type == "person":
             return generic_actor(kb, closest.actor.country, sector, span)
+        if _igo_office(closest, named):
+            return _located(for_igo(closest.actor), span)
         return _located(closest.actor, span)
     if countries:
         country = countries[-1].actor.country

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import modifier_sector, resolve_span
+from ..actors.resolve import for_igo, is_igo, modifier_sector, resolve_span
 from ..model import Actor
 from .lexicon import Lexicon
 from .participants import titled_sector, unnamed_party
@@ -48,6 +48,7 @@ ACCUSED_PREPS = frozenset({"over", "about"})
 # "staged rallies against X", "carried out raids on X": targets hung on a light verb.
 LIGHT_PREPS = frozenset({"on", "against", "upon", "targeting"})
 PROTEST_PREPS = frozenset({"of", "against", "at", "over"})
+PERSON_IDS = ("person/", "px/")
 # How a name modifies the head that belongs to it: "Kurdish positions", "the US-led war".
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "npadvmod"})
 # Preps inside a non-party head that introduce the party it is about.
@@ -99,6 +100,12 @@ def resolve(head: Token | None, depth: int = 0) -> Actor | None:
         return None
     span = noun_phrase(head)
     actor = resolve_span(span)
+    if actor is not None and (actor.id or "").startswith(PERSON_IDS) and not is_igo(actor):
+        # "Kenzo Oshima, the United Nations relief coordinator": the office is the actor's
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            if is_igo(resolve_span(noun_phrase(appos))):
+                actor = for_igo(actor)
+                break
     if actor is None:
         for appos in (c for c in head.children if c.dep_ == "appos"):
             actor = resolve_span(noun_phrase(appos))
@@ -225,7 +232,9 @@ def verb_recipients(verb: Token, event_type: str, skip: set[int]) -> list[Token]
     if event_type == "ACCUSE":
         preps = preps | ACCUSED_PREPS
     audience: list[Token] = []
-    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
+    # "kidnapped up to 16 advisers": the parser may hang the preposition on a particle
+    attached = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
+    for prep in (c for c in attached if c.dep_ in ("prep", "dative") and c.lower_ in preps):
         pobj = _child(prep, ("pobj",)) or _dangling_object(prep)
         if pobj is not None and pobj.i not in skip and pobj.ent_type_ not in NOT_PARTY_ENTS:
             # "complained to the UN over Israeli raids": who hears an accusation is not accused
