@@ -226,3 +226,17 @@ def test_a_county_and_its_seat_agree_on_their_state(nlp):
 def test_a_county_is_placed_among_its_own_towns(nlp):
     place = place_of(nlp, "Deputies in Johnson County, Kansas, closed two roads.", "Johnson County")
     assert (round(place.lat), round(place.lon)) == (39, -95)
+
+
+def test_a_country_misread_once_as_a_surname_stays_a_place(nlp):
+    from spacy.tokens import Span
+
+    from flashpoint.geo.gazetteer import get_gazetteer
+    from flashpoint.geo.toponyms import recognise
+
+    # NER took a headline for a person's name ending in "Egypt"; the later, plainly tagged
+    # "Egypt" is still a place, where a surname ("Ripley" after "Ellen Ripley") would not be.
+    doc = nlp.make_doc("Reviewing Egypt trade ties . Cotton sales lifted Egypt again .")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 8, 9, "GPE")]
+    keys = [mention.key for mention in recognise(doc, get_gazetteer())]
+    assert "egypt" in keys

@@ -142,6 +142,14 @@ def _states_or_country(candidates: list[Candidate]) -> bool:
     return any(c.kind == 0 and c.feature in ("country", "admin1") for c in candidates)
 
 
+def _person_words(ents: list[Span], gazetteer: Gazetteer) -> set[str]:
+    """Last words of people's names, less the names of countries and states: a headline
+    "Rethinking Egypt" taken for a person must not unmake every later "Egypt"."""
+    words = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    found = gazetteer.lookup(mention_key(word) for word in words)
+    return {word for word in words if not _states_or_country(found.get(mention_key(word), []))}
+
+
 def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in `doc`, longest-first, not overlapping, in text order."""
     taken = [False] * len(doc)
@@ -165,7 +173,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 soft[ent.start], blocked[ent.start] = True, False
     # Surnames ("Ripley" after "Ellen Ripley"), and one-word organisations
     # ("Toyota"), are not places when they stand alone later on.
-    person_words = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    person_words = _person_words(ents, gazetteer)
     whole_orgs = {ent.start for ent in ents if ent.label_ == "ORG" and len(ent) == 1}
     not_places = load_not_places()
     ner_spans: list[tuple[int, int]] = []
