@@ -62,6 +62,12 @@ def main_event(nlp, text: str) -> Event | None:
         ("The rebels were pushed back from the hills around the airport.", "ASSAULT"),
         # a measured amount of weapons found is a seizure
         ("Police said 40 kg of explosives were discovered in a farmhouse.", "COERCE"),
+        # a crowd that gathers or defies a ban is protesting
+        ("Demonstrators gathered outside the parliament on Friday.", "PROTEST"),
+        ("Protesters defied a ban on rallies in the capital.", "PROTEST"),
+        ("Thousands of demonstrators participated in the march to the palace.", "PROTEST"),
+        ("The army has set up three bases along the river.", "MOBILIZE"),
+        ("Sexual violence against detainees by the guards was widespread.", "ASSAULT"),
         # striking workers, and a bare "go on" that is no strike
         ("Dock workers went on strike in the port on Monday.", "PROTEST"),
         # "return" with no object is movement, not a release

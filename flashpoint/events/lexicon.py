@@ -88,6 +88,9 @@ class Lexicon:
     crowd_verbs: frozenset[str] = frozenset()
     riot_verbs: frozenset[str] = frozenset()
     patient_verbs: frozenset[str] = frozenset()
+    defiance_verbs: frozenset[str] = frozenset()
+    # plural noun -> lemma, for nouns the statistical lemmatizer gets wrong ("bases" -> "basis")
+    noun_forms: dict[str, str] = field(default_factory=dict)
     readiness_adjectives: frozenset[str] = frozenset()
     willingness_adjectives: frozenset[str] = frozenset()
     transitive_only: frozenset[str] = frozenset()
@@ -203,6 +206,10 @@ def load_lexicon() -> Lexicon:
     lexicon.crowd_verbs = frozenset(hand.get("crowd_verbs") or ())
     lexicon.riot_verbs = frozenset(hand.get("riot_verbs") or ())
     lexicon.patient_verbs = frozenset(hand.get("patient_verbs") or ())
+    lexicon.defiance_verbs = frozenset(hand.get("defiance_verbs") or ())
+    lexicon.noun_forms = {
+        str(k).lower(): str(v).lower() for k, v in (hand.get("noun_forms") or {}).items()
+    }
     lexicon.readiness_adjectives = frozenset(hand.get("readiness_adjectives") or ())
     lexicon.willingness_adjectives = frozenset(hand.get("willingness_adjectives") or ())
     lexicon.transitive_only = frozenset(hand.get("transitive_only") or ())

@@ -79,6 +79,8 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
             continue
         # "established a total of 56 points": the points name the phrase
         keyed = [(child.lemma_.lower(), child), (child.lower_, child)]
+        if child.lower_ in lexicon.noun_forms:
+            keyed.append((lexicon.noun_forms[child.lower_], child))
         inner = _partitive(child)
         if inner is not child:
             keyed.append((inner.lemma_.lower(), inner))
@@ -255,8 +257,8 @@ def _crowd_reading(trigger: Trigger, lexicon: Lexicon) -> None:
             trigger.entry = CROWD_RIOT
         elif entry.type == "COERCE":
             trigger.entry = CROWD_OBSTRUCT
-        elif trigger.kind == "verb" and lemma in lexicon.crowd_verbs:
-            trigger.entry = CROWD_DEMO
+        elif trigger.kind == "verb" and lemma in lexicon.crowd_verbs | lexicon.defiance_verbs:
+            trigger.entry = CROWD_DEMO  # "protesters defied a ban on rallies"
     elif entry.type == "ASSAULT" and any(_is_crowd(head, lexicon) for head in sides):
         trigger.entry = CROWD_RIOT  # "police clashed with protesters"
     elif entry.type == "ASSAULT" and any(
@@ -332,7 +334,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 used.add(partner.i)
             else:
                 entry = lexicon.verb(lemma)
-                if entry is None and lemma in lexicon.crowd_verbs | lexicon.riot_verbs:
+                # a crowd that gathers protests, whatever a broad derived entry says
+                weak = entry is None or entry.weight <= PHOENIX_VERB_WEIGHT
+                if weak and lemma in lexicon.crowd_verbs | lexicon.riot_verbs:
                     crowd = _heads(token, ("nsubj",), ())
                     if any(_is_crowd(head, lexicon) for head in crowd):
                         entry = CROWD_RIOT if lemma in lexicon.riot_verbs else CROWD_DEMO
