@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .crowds import CROWD_DEMO, CROWD_RIOT, crowd_reading, heads_of, is_crowd, partitive
 from .lexicon import BLOCKED, HAND_WEIGHT, PHOENIX_VERB_WEIGHT, Entry, Lexicon
 
 # Nominal triggers count only when something marks them as a reported happening.
@@ -21,12 +22,6 @@ PHRASE_DEPS = frozenset(
     {"dobj", "nsubjpass", "prt", "prep", "xcomp", "acomp", "oprd", "attr", "advmod"}
 )
 ARGUMENT_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
-# Words that count or group what their "of" phrase names ("dozens of protesters").
-PARTITIVES = frozenset(
-    {"hundreds", "thousands", "dozens", "scores", "group", "total", "number", "series", "batch"}
-    | {"string", "wave", "spate", "quantity", "quantities", "amount", "amounts", "kg", "tons"}
-    | {"kilograms", "tonnes", "cache", "caches", "stockpile"}
-)
 
 
 @dataclass
@@ -81,7 +76,7 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
         keyed = [(child.lemma_.lower(), child), (child.lower_, child)]
         if child.lower_ in lexicon.noun_forms:
             keyed.append((lexicon.noun_forms[child.lower_], child))
-        inner = _partitive(child)
+        inner = partitive(child)
         if inner is not child:
             keyed.append((inner.lemma_.lower(), inner))
         for key, partner in keyed:
@@ -218,59 +213,6 @@ def _negated_word(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "non"
 
 
-def _partitive(head: Token) -> Token:
-    """ "hundreds of protesters" -> protesters."""
-    if head.like_num or head.lower_ in PARTITIVES:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                return next((g for g in child.children if g.dep_ == "pobj"), head)
-    return head
-
-
-def _heads(token: Token, deps: tuple[str, ...], preps: tuple[str, ...]) -> list[Token]:
-    heads = []
-    for child in token.children:
-        if child.dep_ in deps:
-            heads.append(child)
-        elif child.dep_ in ("agent", "prep") and child.lower_ in preps:
-            heads.extend(g for g in child.children if g.dep_ == "pobj")
-    heads += [c for head in heads for c in head.conjuncts]
-    return [_partitive(head) for head in heads]
-
-
-def _is_crowd(head: Token, lexicon: Lexicon) -> bool:
-    return lexicon.lemma(head) in lexicon.crowd_nouns
-
-
-def _crowd_reading(trigger: Trigger, lexicon: Lexicon) -> None:
-    """Protesters who gather demonstrate, who attack riot; force used on them is repression."""
-    token, entry = trigger.token, trigger.entry
-    lemma = lexicon.lemma(token)
-    doers = _heads(token, ("nsubj",), ("by",))
-    sides = _heads(token, (), ("with", "between"))
-    targets = _heads(token, ("dobj", "nsubjpass"), ("at", "on", "against", "upon", "into"))
-    if lemma in lexicon.patient_verbs:
-        # "protesters died from gunfire": the subject suffers the act
-        doers, targets = [], targets + _heads(token, ("nsubj",), ())
-    if any(_is_crowd(head, lexicon) for head in doers):
-        if entry.type == "ASSAULT" or lemma in lexicon.riot_verbs:
-            trigger.entry = CROWD_RIOT
-        elif entry.type == "COERCE":
-            trigger.entry = CROWD_OBSTRUCT
-        elif trigger.kind == "verb" and lemma in lexicon.crowd_verbs | lexicon.defiance_verbs:
-            trigger.entry = CROWD_DEMO  # "protesters defied a ban on rallies"
-    elif entry.type == "ASSAULT" and any(_is_crowd(head, lexicon) for head in sides):
-        trigger.entry = CROWD_RIOT  # "police clashed with protesters"
-    elif entry.type == "ASSAULT" and any(
-        _is_crowd(head, lexicon) or (lexicon.noun(lexicon.lemma(head)) or BLOCKED).type == "PROTEST"
-        for head in targets
-    ):
-        trigger.context = ("repression",)
-
-
-CROWD_DEMO = Entry("PROTEST", "demo", "141")
-CROWD_RIOT = Entry("PROTEST", "riot", "145")
-CROWD_OBSTRUCT = Entry("PROTEST", "obstruct", "144")
 FORCE = Entry("ASSAULT", "crowd-control", "175")
 
 
@@ -337,8 +279,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 # a crowd that gathers protests, whatever a broad derived entry says
                 weak = entry is None or entry.weight <= PHOENIX_VERB_WEIGHT
                 if weak and lemma in lexicon.crowd_verbs | lexicon.riot_verbs:
-                    crowd = _heads(token, ("nsubj",), ())
-                    if any(_is_crowd(head, lexicon) for head in crowd):
+                    crowd = heads_of(token, ("nsubj",), ())
+                    if any(is_crowd(head, lexicon) for head in crowd):
                         entry = CROWD_RIOT if lemma in lexicon.riot_verbs else CROWD_DEMO
                 if entry is None or entry is BLOCKED:
                     continue
@@ -379,7 +321,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 trigger = Trigger(token, entry, "noun")
         if trigger is None:
             continue
-        _crowd_reading(trigger, lexicon)
+        trigger.entry, trigger.context = crowd_reading(
+            token, trigger.entry, trigger.kind, trigger.context, lexicon
+        )
         if trigger.entry.type == "COERCE" and trigger.entry.mode in (None, "restrict"):
             # dispersing a crowd with tear gas or water cannon is violence (ASSAULT crowd-control)
             probe = Trigger(token, FORCE, trigger.kind, extra=trigger.extra)
