@@ -150,3 +150,22 @@ def test_the_pipeline_runs_the_reviewer_unless_it_is_switched_off(monkeypatch):
         assert loader.build_pipeline().pipe_names[-1] == "fp_learned"
     finally:
         loader.build_pipeline.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Critics argue that sanctions rarely change the behaviour of governments.", False),
+        ("Gunmen killed five villagers in an attack on a market in Zamfara on Tuesday.", True),
+        ("The army arrested three protest leaders in Khartoum on Sunday.", True),
+    ],
+)
+def test_the_shipped_reviewer_demotes_commentary_and_keeps_reports(text, kept):
+    from flashpoint import extract
+
+    if learned.load_model() is None:
+        pytest.skip("no trained model shipped")
+    events = extract(text, "2024-03-07")
+    assert events, "the rules should find a candidate event here"
+    best = max(event.confidence or 0.0 for event in events)
+    assert (best >= 0.5) is kept
