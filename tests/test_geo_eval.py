@@ -131,3 +131,13 @@ def test_evaluate_runs_recogniser_and_resolver_over_the_texts(gold):
     # One article per half: the even half holds Kirkuk and Baghdad.
     assert metrics["even_acc_161km_resolved"] == 1.0
     assert "odd_recall" in metrics
+
+
+@pytest.mark.slow
+def test_report_carries_exact_match_median_error_and_every_figure_per_half(gold):
+    metrics = evaluate(gold).metrics
+    assert 0.0 <= metrics["exact_match"] <= 1.0
+    assert metrics["median_km"] < 161
+    figures = ("acc_161km_resolved", "acc_161km", "recall", "precision", "exact_match", "median_km")
+    for half in ("even", "odd"):
+        assert all(f"{half}_{figure}" in metrics for figure in figures)

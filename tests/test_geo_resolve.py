@@ -240,3 +240,27 @@ def test_a_country_misread_once_as_a_surname_stays_a_place(nlp):
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 8, 9, "GPE")]
     keys = [mention.key for mention in recognise(doc, get_gazetteer())]
     assert "egypt" in keys
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        # NER tagged two of the four: the two it missed are the same town.
+        ((0, 9), 4),
+        # One stray tag among three plain occurrences is not enough to trust the name.
+        ((9,), 1),
+    ],
+)
+def test_a_small_town_ner_tagged_elsewhere_is_taken_where_it_missed(nlp, tagged, expected):
+    from spacy.tokens import Span
+
+    from flashpoint.geo.gazetteer import get_gazetteer
+    from flashpoint.geo.toponyms import recognise
+
+    doc = nlp.make_doc(
+        "Hartselle voted on the budget . The mayor said Hartselle needs roads . "
+        "Hartselle gets a new school , and Hartselle parents agreed ."
+    )
+    doc.ents = [Span(doc, i, i + 1, "GPE") for i in tagged]
+    keys = [mention.key for mention in recognise(doc, get_gazetteer())]
+    assert keys.count("hartselle") == expected

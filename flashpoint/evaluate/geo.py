@@ -16,7 +16,8 @@ Figures:
                          geoparsing figure, e.g. Mordecai's, which scores resolution alone)
     exact_match          share of recognised gold toponyms given the gold GeoNames id
     median_km            median error in km over recognised gold toponyms
-    even_* / odd_*       acc_161km_resolved and recall over the even- and odd-numbered articles:
+    even_* / odd_*       acc_161km_resolved, acc_161km, recall, precision, exact_match and
+                         median_km over the even- and odd-numbered articles:
                          weights are set on the even half, so the odd half shows how much of a
                          gain is fitted to the data
 """
@@ -170,8 +171,9 @@ def evaluate(path: Path) -> Report:
     metrics = score(articles, predictions)
     for half, name in ((0, "even"), (1, "odd")):
         part = score(articles[half::2], predictions[half::2])
-        metrics[f"{name}_acc_161km_resolved"] = part["acc_161km_resolved"]
-        metrics[f"{name}_recall"] = part["recall"]
+        for key in ("acc_161km_resolved", "acc_161km", "recall", "precision", "exact_match"):
+            metrics[f"{name}_{key}"] = part[key]
+        metrics[f"{name}_median_km"] = part["median_km"]
     metrics["seconds"] = round(time.perf_counter() - started, 1)
     details = [
         "  acc_161km counts every gold toponym (unrecognised ones as misses);",

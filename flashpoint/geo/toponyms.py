@@ -7,6 +7,7 @@ token runs, which catches what NER misses (bases such as "Ayn al-Asad", small to
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -233,9 +234,24 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(i, i + 1, key, "abbreviation"))
             taken[i] = True
 
+    # A small town's name NER tagged as a place is trusted at its other occurrences when NER
+    # tagged at least as many of them as it left: one stray tag ("Olympic") proves nothing.
+    ner_counts = Counter(mention.key for mention in mentions if mention.source == "ner")
+    open_counts = Counter(
+        key
+        for (start, end), key in grams.items()
+        if key in ner_counts and not any(taken[start:end])
+    )
+    # Surnames and one-word organisations ("Xinhua") stay out whatever NER said once.
+    named = set(person_words) | {doc[start].lower_ for start in whole_orgs}
+    ner_keys = {
+        key for key, count in ner_counts.items() if count >= open_counts[key] and key not in named
+    }
     doubtful: list[tuple[int, int, str]] = []
     for (start, end), key in sorted(grams.items(), key=lambda item: item[0][0] - item[0][1]):
-        if any(taken[start:end]) or key not in found or not _phrase_worthy(found[key]):
+        if any(taken[start:end]) or key not in found:
+            continue
+        if not _phrase_worthy(found[key]) and key not in ner_keys:
             continue
         if is_demonym(doc[start:end].text) or _inside_name(doc, start, end):
             continue
