@@ -78,6 +78,10 @@ def test_lookup_finds_the_most_prominent_place_of_a_name(gazetteer, name, countr
         ("Camp Lemonnier", "Camp Lemonnier", "DJI"),
         ("Donbas", "Donbas", "UKR"),
         ("Gaza Strip", "Gaza Strip", "PSE"),
+        ("South Ossetia", "South Ossetia", "GEO"),
+        ("Transdniestria", "Transnistria", "MDA"),
+        ("Somaliland", "Somaliland", "SOM"),
+        ("Southern Cameroons", "Ambazonia", "CMR"),
     ],
 )
 def test_bases_and_regions_come_from_the_data_file(gazetteer, name, canonical, country):

@@ -264,3 +264,8 @@ def test_a_small_town_ner_tagged_elsewhere_is_taken_where_it_missed(nlp, tagged,
     doc.ents = [Span(doc, i, i + 1, "GPE") for i in tagged]
     keys = [mention.key for mention in recognise(doc, get_gazetteer())]
     assert keys.count("hartselle") == expected
+
+
+def test_news_abbreviations_of_cities_name_the_city(nlp):
+    found = places(nlp, "Wildfires near L.A. forced thousands to leave their homes on Tuesday.")
+    assert found["L.A."][:2] == ("Los Angeles", "USA")
