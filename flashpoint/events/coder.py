@@ -15,7 +15,14 @@ from ..model import Actor, Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
 from .auxmodes import is_historical, modal_modes
-from .framing import final_type, is_condition, is_prepared, is_ultimatum, is_willing
+from .framing import (
+    final_type,
+    is_condition,
+    is_counterfactual,
+    is_prepared,
+    is_ultimatum,
+    is_willing,
+)
 from .lexicon import HAND_WEIGHT, Lexicon, load_lexicon
 from .links import CASUALTY_TYPES, causes_of, root_cause, tolls_of
 from .ontology import cooperative_types, future_rewrites, threat_mode
@@ -291,6 +298,7 @@ def _events(
         and "negation" not in aux
         and not speech_governed
         and not is_condition(token, lexicon)
+        and not is_counterfactual(token)
     ):
         # an announced conflictual act is a threat by its actor (the act itself stays, unreal)
         events.append(make("THREATEN", threatened, set(), confidence + 0.2))

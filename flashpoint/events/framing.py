@@ -67,3 +67,13 @@ def is_ultimatum(token: Token, aux: set[str], lexicon: Lexicon) -> bool:
         and any(g.dep_ == "mark" and g.lower_ in lexicon.ultimatum_marks for g in child.children)
         for child in verb.children
     )
+
+
+def is_counterfactual(token: Token) -> bool:
+    """ "would have stormed", "could have killed": what did not happen in the past, so no
+    threat either (a modal followed by perfect "have")."""
+    verb = clause_verb(token)
+    auxes = [child for child in verb.children if child.dep_ == "aux"]
+    return any(c.tag_ == "MD" for c in auxes) and any(
+        c.lemma_.lower() == "have" and c.tag_ == "VB" for c in auxes
+    )
