@@ -269,3 +269,8 @@ def test_a_small_town_ner_tagged_elsewhere_is_taken_where_it_missed(nlp, tagged,
 def test_news_abbreviations_of_cities_name_the_city(nlp):
     found = places(nlp, "Wildfires near L.A. forced thousands to leave their homes on Tuesday.")
     assert found["L.A."][:2] == ("Los Angeles", "USA")
+
+
+def test_an_exonym_of_a_sizeable_town_beats_a_hamlet_of_that_own_name(nlp):
+    text = "Troops raided a refugee camp in Jenin in the northern West Bank."
+    assert place_of(nlp, text, "Jenin").country == "PSE"

@@ -40,6 +40,8 @@ FEATURE_PRIOR = {
 ALIAS_PENALTY = 2.0
 ALIAS_PENALTY_BIG = 0.7
 BIG_PLACE = 100_000
+# An alternate name an order of magnitude bigger than the own-name places outranks them.
+EXONYM_RATIO = 10
 COUNTRY_WEIGHT = 4.0
 # A neighbouring country in the article is weaker evidence than the country itself.
 NEIGHBOUR_SHARE = 0.3
@@ -127,8 +129,12 @@ def _lookup_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[list
         candidates = [c for c in candidates or [] if c.lat is not None]
         # A village whose stray alternate name is "Maryville" should not compete with the
         # places actually called Maryville.
-        if any(c.kind == 0 for c in candidates):
-            candidates = [c for c in candidates if c.kind == 0 or c.population >= BIG_PLACE]
+        # An alternate name far more populous than every place of that own name is a real
+        # exonym ("Jenin" for Janin, not the hamlet of Jenin).
+        own = [c.population for c in candidates if c.kind == 0]
+        if own:
+            floor = min(BIG_PLACE, EXONYM_RATIO * max(own))
+            candidates = [c for c in candidates if c.kind == 0 or c.population >= floor]
         result.append(candidates)
     return result
 
