@@ -27,6 +27,12 @@ def test_bench_reports_ratios_against_bare_spacy_and_component_shares(tmp_path: 
     assert figures["articles"] == 1
     assert figures["pipeline_ratio"] > 0
     assert figures["run_ratio"] > 0
-    shares = [value for key, value in figures.items() if key.startswith("share_fp_")]
-    assert len(shares) == 4
+    shares = {key: value for key, value in figures.items() if key.startswith("share_fp_")}
+    assert set(shares) >= {
+        "share_fp_actors",
+        "share_fp_timex",
+        "share_fp_places",
+        "share_fp_events",
+    }
+    shares = list(shares.values())
     assert 0 < sum(shares) < 1
