@@ -40,7 +40,7 @@ FEATURE_PRIOR = {
 ALIAS_PENALTY = 2.0
 ALIAS_PENALTY_BIG = 0.7
 BIG_PLACE = 100_000
-# An alternate name an order of magnitude bigger than the own-name places outranks them.
+# An alternate name an order of magnitude bigger than the own-name places stays a candidate.
 EXONYM_RATIO = 10
 COUNTRY_WEIGHT = 4.0
 # A neighbouring country in the article is weaker evidence than the country itself.
