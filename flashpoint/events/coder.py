@@ -222,6 +222,11 @@ def _events(
     if recipient is not None and actor is not None and recipient.name == actor.name:
         recipient, recipient_head = None, None
 
+    if (event_type, mode) == ("COERCE", "deport") and (
+        recipient is not None and recipient.sector in lexicon.expelled_bodies
+    ):
+        # forcing out an agency or aid group cuts ties (CAMEO 166x), it deports no people
+        event_type, mode = "SANCTION", "expel"
     if event_type == "ASSAULT" and mode is None and _targeted(recipient, recipient_head, lexicon):
         mode = "targeted"
     aux = modal_modes(token, lexicon)

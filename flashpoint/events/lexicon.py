@@ -89,6 +89,7 @@ class Lexicon:
     riot_verbs: frozenset[str] = frozenset()
     patient_verbs: frozenset[str] = frozenset()
     defiance_verbs: frozenset[str] = frozenset()
+    expelled_bodies: frozenset[str] = frozenset()
     # plural noun -> lemma, for nouns the statistical lemmatizer gets wrong ("bases" -> "basis")
     noun_forms: dict[str, str] = field(default_factory=dict)
     readiness_adjectives: frozenset[str] = frozenset()
@@ -207,6 +208,7 @@ def load_lexicon() -> Lexicon:
     lexicon.riot_verbs = frozenset(hand.get("riot_verbs") or ())
     lexicon.patient_verbs = frozenset(hand.get("patient_verbs") or ())
     lexicon.defiance_verbs = frozenset(hand.get("defiance_verbs") or ())
+    lexicon.expelled_bodies = frozenset(hand.get("expelled_bodies") or ())
     lexicon.noun_forms = {
         str(k).lower(): str(v).lower() for k, v in (hand.get("noun_forms") or {}).items()
     }
