@@ -8,7 +8,7 @@ import pytest
 
 from flashpoint.exceptions import ConfigError
 from flashpoint.merge import Mention, load_settings, pair_score
-from flashpoint.merge.rules import actors_compatible
+from flashpoint.merge.participants import actors_compatible
 from flashpoint.merge.terms import fold, key_terms, overlap
 from flashpoint.model import Actor, Event, Evidence, Place, TimeSpan
 
@@ -90,7 +90,7 @@ def test_a_mode_mismatch_costs_but_does_not_forbid_a_link(mode: str) -> None:
     first = make_event("a", **BASE)
     assert pair_score(first, variant(aux=[mode])) < pair_score(first, variant())
     assert links(first, variant(aux=[mode]))
-    assert not links(first, variant(aux=[mode], actor=None, location=None))
+    assert not links(first, variant(aux=[mode], actor=None, recipient=None, location=None))
 
 
 def test_a_denied_event_never_links_with_one_that_happened() -> None:

@@ -59,3 +59,105 @@ def test_store_events_get_canonical_ids_and_sources(db_url: str) -> None:
     assert stored["third.txt"].sources == ["third.txt"]
     assert again.updated == 0  # nothing changed, nothing rewritten
     assert len(representatives(list(stored.values()))) == 2
+
+
+SUDAN = Place("Khartoum", country="SDN", lat=15.50, lon=32.56, feature="city")
+
+
+def shelling(doc_id: str, text: str, when: date) -> tuple[Document, Event]:
+    """An unrelated event, a year later and in another country."""
+    document = Document(id=doc_id, text=text, published=when)
+    start = text.index("shelled")
+    event = Event(
+        doc_id=doc_id,
+        event_type="ASSAULT",
+        evidence=Evidence(text, 0, len(text), start, start + 7),
+        actor=Actor("Rapid Support Forces", country="SDN", sector="REB"),
+        date=TimeSpan(when, when, "day", "Monday"),
+        location=SUDAN,
+        trigger="shelled",
+    )
+    return document, event
+
+
+def first_reports() -> list[tuple[Document, Event]]:
+    return [
+        strike(
+            "first.txt",
+            "A Russian missile struck the Kramatorsk railway station on Friday.",
+            date(2022, 4, 8),
+            KRAMATORSK,
+        ),
+        shelling(
+            "sudan.txt",
+            "Paramilitary fighters shelled a market in Khartoum on Monday.",
+            date(2023, 5, 1),
+        ),
+    ]
+
+
+LATER = (
+    "later.txt",
+    "Russian forces struck the crowded station in Kramatorsk on Friday, officials said.",
+    date(2022, 4, 9),
+    KRAMATORSK,
+)
+
+
+def test_a_new_article_re_merges_only_the_events_it_could_join(db_url, monkeypatch) -> None:
+    from flashpoint.merge import stored
+
+    calls: list[set[str]] = []
+    real_merge = stored.merge
+
+    def recording(events, documents):
+        calls.append({event.doc_id for event in events})
+        return real_merge(events, documents)
+
+    monkeypatch.setattr(stored, "merge", recording)
+    with Store(db_url) as store:
+        for document, event in first_reports():
+            store.save(document, [event])
+        merge_store(store)
+        earlier = {event.doc_id: event.canonical_id for event in store.events()}
+        document, event = strike(*LATER)
+        store.save(document, [event])
+        summary = merge_store(store)
+        stored_events = {event.doc_id: event for event in store.events()}
+
+    assert calls[-1] == {"first.txt", "later.txt"}  # the Sudan event is not re-clustered
+    assert summary.remerged == 2
+    assert stored_events["later.txt"].canonical_id == earlier["first.txt"]
+    assert stored_events["first.txt"].sources == ["first.txt", "later.txt"]
+    assert stored_events["sudan.txt"].canonical_id == earlier["sudan.txt"]
+
+
+def test_re_running_the_merge_on_the_same_store_changes_nothing(db_url) -> None:
+    with Store(db_url) as store:
+        for document, event in [*first_reports(), strike(*LATER)]:
+            store.save(document, [event])
+        merge_store(store)
+        before = {event.id: (event.canonical_id, event.sources) for event in store.events()}
+        again = merge_store(store)
+        after = {event.id: (event.canonical_id, event.sources) for event in store.events()}
+
+    assert again.updated == 0
+    assert again.remerged == 0
+    assert after == before
+
+
+def test_incremental_merges_agree_with_one_full_merge(tmp_path) -> None:
+    reports = [*first_reports(), strike(*LATER)]
+    step_url = f"sqlite:///{tmp_path / 'steps.db'}"
+    whole_url = f"sqlite:///{tmp_path / 'whole.db'}"
+    with Store(step_url) as store:
+        for document, event in reports:
+            store.save(document, [event])
+            merge_store(store)
+        stepwise = {event.id: (event.canonical_id, event.sources) for event in store.events()}
+    with Store(whole_url) as store:
+        for document, event in reports:
+            store.save(document, [event])
+        merge_store(store, full=True)
+        whole = {event.id: (event.canonical_id, event.sources) for event in store.events()}
+    assert stepwise == whole

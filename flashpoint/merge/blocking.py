@@ -5,7 +5,8 @@ week the mention's date range (tolerance included) touches, so two mentions a da
 week boundary still meet; coarse dates fall into year buckets; mentions with no date at all (and
 no article date) are only compared within their article. A mention with no known country
 meets every country's mentions in its (type group, bucket). Mentions of one article always meet,
-whatever their dates, so headline, lead and recap can merge.
+whatever their dates, so headline, lead and recap can merge; a syndicated copy's mentions meet
+its original's in the blocks.
 """
 
 from __future__ import annotations
@@ -77,9 +78,11 @@ def candidate_pairs(
     groups = settings.type_groups()
     pairs: set[tuple[int, int]] = set()
 
+    # By the document itself, not its original: near-copies can number thousands (a wire story
+    # with a paragraph added by each outlet), and their mentions meet in the blocks below.
     by_article: dict[str, list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
-        by_article[mention.article].append(index)
+        by_article[mention.event.doc_id].append(index)
     for members in by_article.values():
         pairs.update(combinations(members, 2))
     if within_article_only:
@@ -97,6 +100,18 @@ def candidate_pairs(
             if first != second:
                 pairs.add((first, second) if first < second else (second, first))
     return pairs
+
+
+def block_keys(mention: Mention, settings: MergeSettings | None = None) -> list[tuple[str, Bucket]]:
+    """The (type group, time bucket) blocks `candidate_pairs` puts a mention in."""
+    settings = settings or load_settings()
+    group = settings.type_groups().get(mention.event.event_type, mention.event.event_type)
+    return [(group, bucket) for bucket in buckets(mention)]
+
+
+def country_of(mention: Mention) -> str | None:
+    """The country that splits a block (None meets every country)."""
+    return _country(mention)
 
 
 def week_of(day: date) -> int:

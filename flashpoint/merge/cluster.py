@@ -46,12 +46,15 @@ def _link(
     pairs: Iterable[tuple[int, int]],
     settings: MergeSettings,
     average_link: float,
+    memo: dict[tuple[int, int], float | None],
 ) -> list[list[int]]:
     """Join units (groups of mention indices) strongest pair of profiles first, refusing any join
     that would put two mentions that break a hard rule into one event."""
     scored = []
     for first, second in pairs:
         value = score(profiles[first], profiles[second], settings)
+        if profiles is mentions:
+            memo[(first, second) if first < second else (second, first)] = value
         if value is not None and value >= settings.threshold:
             scored.append((-value, first, second))
     scored.sort()
@@ -70,7 +73,7 @@ def _link(
         if root_first == root_second:
             continue
         joinable = _joinable(
-            mentions, members[root_first], members[root_second], settings, average_link
+            mentions, members[root_first], members[root_second], settings, average_link, memo
         )
         if not joinable:
             continue
@@ -87,6 +90,7 @@ def _joinable(
     second: list[int],
     settings: MergeSettings,
     average_link: float,
+    memo: dict[tuple[int, int], float | None],
 ) -> bool:
     """No cross pair breaks a hard rule, no conflicting cross pair (other places, actors or modes)
     joins without reaching the threshold on its own, and the cross pairs agree on average
@@ -94,7 +98,12 @@ def _joinable(
     total = 0.0
     for x in first:
         for y in second:
-            value = score(mentions[x], mentions[y], settings)
+            # Groups are checked again at every join they take part in: score each pair once.
+            key = (x, y) if x < y else (y, x)
+            if key in memo:
+                value = memo[key]
+            else:
+                value = memo[key] = score(mentions[x], mentions[y], settings)
             if value is None:
                 return False
             if value < settings.threshold and conflicting(mentions[x], mentions[y], settings):
@@ -180,27 +189,31 @@ def merge(
     # A fixed order makes ties, and so the clusters, independent of the input order.
     events = sorted(events, key=lambda event: _order_key(event, published))
     twins = _twins(events, duplicates)
-    mentions = []
+    # A copy's mention of a sentence its original also holds is clustered as that original (it
+    # follows it below): thousands of copies of one wire story cost no more than the story.
+    followers: dict[str, list[Event]] = {}
     for event in events:
-        # A copy's sentence is read as its original's, whatever else the copy's context made
-        # the extractor see (a different headline, another dateline).
-        source = twins.get(event.id, event)
-        mention = Mention.of(
-            source,
-            published.get(source.doc_id),
+        if event.id in twins:
+            followers.setdefault(twins[event.id].id, []).append(event)
+    clustered = [event for event in events if event.id not in twins]
+    mentions = [
+        Mention.of(
+            event,
+            published.get(event.doc_id),
             duplicates.get(event.doc_id, event.doc_id),
             settings,
-            documents[source.doc_id].text if source.doc_id in documents else None,
+            documents[event.doc_id].text if event.doc_id in documents else None,
         )
-        mention.event = replace(mention.event, doc_id=event.doc_id, evidence=event.evidence)
-        mentions.append(mention)
+        for event in clustered
+    ]
     add_terms(mentions, settings)
     # Mention pairs first, strongest first over all articles, so that a vague mention joins the
     # event its best match belongs to; then the resulting events again, each compared as a whole
     # (details and key words pooled from its mentions), across articles they do not share.
     singles = [[index] for index in range(len(mentions))]
     pairs = candidate_pairs(mentions, settings, within_article_only)
-    groups = _link(mentions, singles, mentions, pairs, settings, settings.average_link)
+    memo: dict[tuple[int, int], float | None] = {}
+    groups = _link(mentions, singles, mentions, pairs, settings, settings.average_link, memo)
     if not within_article_only:
         profiles = [_profile([mentions[index] for index in group]) for group in groups]
         articles = [{mentions[index].article for index in group} for group in groups]
@@ -209,15 +222,23 @@ def merge(
             for first, second in candidate_pairs(profiles, settings)
             if articles[first].isdisjoint(articles[second])
         }
-        groups = _link(mentions, groups, profiles, across, settings, settings.profile_average_link)
+        groups = _link(
+            mentions, groups, profiles, across, settings, settings.profile_average_link, memo
+        )
     for group in groups:
-        members = [events[index] for index in group]
+        members = [
+            event for index in group for event in _with_followers(clustered[index], followers)
+        ]
         cluster_id = canonical_id(members, published)
         sources = sorted({event.doc_id for event in members})
         for event in members:
             event.canonical_id = cluster_id
             event.sources = list(sources)
     return MergeResult(events=events, duplicates=duplicates)
+
+
+def _with_followers(event: Event, followers: dict[str, list[Event]]) -> list[Event]:
+    return [event, *followers.get(event.id, ())]
 
 
 def assign_canonical(

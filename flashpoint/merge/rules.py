@@ -1,8 +1,10 @@
 """May two event mentions report the same real-world event, and how strongly do they agree?
 
-`compatible` holds the hard rules (a mismatch on any of them keeps two mentions apart whatever
-else agrees); `score` adds the weights of `data/merge/weights.yaml` for each agreeing detail.
-Both work on `Mention`, an event with the facts the rules need worked out once.
+`compatible` holds the hard rules (dates that cannot overlap, a denial, unrelated types: any one
+keeps two mentions apart whatever else agrees); `score` adds the weights of
+`data/merge/weights.yaml` for each agreeing detail and their penalties for each conflicting one
+(other actors, a distant place, another mode), since real extractors misread those. Both work
+on `Mention`, an event with the facts the rules need worked out once.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..geo.distance import haversine_km
-from ..model import Actor, Event, Place, TimeSpan
+from ..model import Event, Place, TimeSpan
 from .layout import in_lede
+from .participants import participants_score, strong_conflict
 from .settings import MergeSettings, load_settings
 from .terms import fold, key_terms, overlap, weigh
 
@@ -40,6 +43,8 @@ class Mention:
     coarse: bool
     # True when the sentence is the article's headline or lead (see layout.py).
     lede: bool = False
+    # The trigger's last word, folded ("missile strikes" -> "strike"); "" without a trigger.
+    head: str = ""
     # Key words near the trigger with their weights (see terms.py); set for the whole batch.
     terms: dict[str, float] = field(default_factory=dict)
 
@@ -89,6 +94,7 @@ class Mention:
             day=day,
             coarse=coarse,
             lede=in_lede(event.evidence.start, text),
+            head=trigger_head(event.trigger),
         )
 
 
@@ -119,114 +125,15 @@ def _is_document_date(span: TimeSpan, published: date | None, text: str | None) 
     return _DATELINE_END.match(text, span.char_end) is not None
 
 
-def actors_compatible(
-    first: Actor | None, second: Actor | None, settings: MergeSettings | None = None
-) -> bool:
-    """False when the two readings name different actors (see `actor_conflict`)."""
-    return actor_conflict(first, second, settings or load_settings()) is None
-
-
-def actor_conflict(
-    first: Actor | None, second: Actor | None, settings: MergeSettings
-) -> str | None:
-    """How surely two actor readings are different actors: None when they may be one.
-
-    "strong" for two different KB ids, two countries read with a sector each, or opposed
-    sectors; "weak" when one side is only a country read without a sector (extractors often take
-    it from a place adjective: "an Iraqi base"). A missing side and an unresolved phrase
-    ("gunmen") fit anything: outlets word one attacker differently.
-    """
-    if first is None or second is None:
-        return None
-    first_id, second_id = _identity(first, settings), _identity(second, settings)
-    if first_id and second_id:
-        return None if first_id == second_id else "strong"
-    if first.country and second.country and first.country != second.country:
-        return "strong" if first.sector and second.sector else "weak"
-    opposed = frozenset((first.sector, second.sector)) in settings.distinct_sectors
-    return "strong" if first.sector and second.sector and opposed else None
-
-
-def _identity(actor: Actor, settings: MergeSettings) -> str | None:
-    """The id when it names one actor; ids of a kind of actor ("generic/USA/MIL") compare by
-    country and sector instead."""
-    if actor.id and not actor.id.startswith(settings.generic_id_prefixes):
-        return actor.id
-    return None
-
-
-def _actor_agreement(
-    first: Actor | None, second: Actor | None, settings: MergeSettings
-) -> str | None:
-    """ "id" when both name the same KB entry, "country" when country (and sector) agree."""
-    if first is None or second is None:
-        return None
-    first_id = _identity(first, settings)
-    if first_id and first_id == _identity(second, settings):
-        return "id"
-    if first.country and first.country == second.country:
-        if first.sector and second.sector and first.sector != second.sector:
-            return None
-        return "country"
-    # Unresolved phrases: the same words ("the Rubymar") are weak evidence of one actor.
-    unresolved = not (first.id or second.id or first.country or second.country)
-    if unresolved and _norm(first.name) and _norm(first.name) == _norm(second.name):
-        return "name"
-    return None
-
-
-def _strong_conflict(first: Event, second: Event, settings: MergeSettings) -> bool:
-    """Different actors on some side whichever way round the roles are read."""
-
-    def either(pairs: tuple[tuple[Actor | None, Actor | None], ...]) -> bool:
-        return any(actor_conflict(x, y, settings) == "strong" for x, y in pairs)
-
-    straight = either(((first.actor, second.actor), (first.recipient, second.recipient)))
-    return straight and either(((first.actor, second.recipient), (first.recipient, second.actor)))
-
-
 def conflicting(first: Mention, second: Mention, settings: MergeSettings | None = None) -> bool:
     """True when the two mentions name different places or actors: such a pair may be one event
     only on its own evidence, never by way of a third mention (see cluster.py). Modes are left
     out: extractors misread them too often for a mismatch to forbid anything."""
     settings = settings or load_settings()
     a, b = first.event, second.event
-    return not places_compatible(a.location, b.location, settings) or _strong_conflict(
+    return not places_compatible(a.location, b.location, settings) or strong_conflict(
         a, b, settings
     )
-
-
-def _role_score(
-    pairs: tuple[tuple[str, Actor | None, Actor | None], ...], settings: MergeSettings
-) -> float:
-    weights = settings.weights
-    total = 0.0
-    for role, x, y in pairs:
-        agreement = _actor_agreement(x, y, settings)
-        if agreement:
-            total += weights[f"{role}_{agreement}"]
-        conflict = actor_conflict(x, y, settings)
-        if conflict:
-            total += weights[f"actor_{conflict}_conflict"]
-    return total
-
-
-def participants_score(first: Event, second: Event, settings: MergeSettings) -> float:
-    """Agreement of actor and recipient, read either way round: a passive report ("the base was
-    hit by rockets") and an extractor that swapped the roles describe the same attack."""
-    straight = _role_score(
-        (("actor", first.actor, second.actor), ("recipient", first.recipient, second.recipient)),
-        settings,
-    )
-    if not (first.actor or first.recipient) or not (second.actor or second.recipient):
-        return straight
-    swapped = _role_score(
-        (("actor", first.actor, second.recipient), ("recipient", first.recipient, second.actor)),
-        settings,
-    )
-    # A swap must be the better reading by a margin: two mentions that share one country on
-    # opposite sides are usually that country's two different acts.
-    return max(straight, swapped + settings.weights["swapped_roles"])
 
 
 def _coarse(place: Place, settings: MergeSettings) -> bool:
@@ -244,14 +151,7 @@ def places_compatible(
 ) -> bool:
     """Near enough when both are points; the same country when either is coarse. A mismatch
     costs `place_conflict` in `score`: extractors often take the place of another clause."""
-    if first is None or second is None:
-        return True
-    settings = settings or load_settings()
-    if not (_coarse(first, settings) or _coarse(second, settings)):
-        return distance_km(first, second) <= settings.far_km
-    if first.country and second.country:
-        return first.country == second.country
-    return True
+    return _place_agreement(first, second, settings or load_settings()) != "place_conflict"
 
 
 def _place_agreement(
@@ -259,11 +159,15 @@ def _place_agreement(
 ) -> str | None:
     if first is None or second is None:
         return None
-    if not places_compatible(first, second, settings):
+    if not (_coarse(first, settings) or _coarse(second, settings)):
+        # Both points: the distance decides (computed once; it is the costliest comparison).
+        distance = distance_km(first, second)
+        if distance > settings.far_km:
+            return "place_conflict"
+        if distance <= settings.near_km:
+            return "place_near"
+    elif first.country and second.country and first.country != second.country:
         return "place_conflict"
-    points = not (_coarse(first, settings) or _coarse(second, settings))
-    if points and distance_km(first, second) <= settings.near_km:
-        return "place_near"
     if first.country and first.country == second.country:
         if first.admin1 and first.admin1 == second.admin1:
             return "same_admin1"
@@ -321,9 +225,10 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
     weights = settings.weights
     a, b = first.event, second.event
     total = weights["same_type"] if a.event_type == b.event_type else weights["compatible_type"]
+    mates = first.article == second.article and _sentence_mates(a, b)
     if first.article == second.article:
         total += weights["same_document"]
-        if _sentence_mates(a, b):
+        if mates:
             total += weights["same_sentence"]
         elif first.lede and second.lede and shared_terms(first, second):
             # The headline summarises the lead when they name something in common; a lead that
@@ -343,9 +248,13 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
         total += weights[place]
     if a.dead and a.dead == b.dead:
         total += weights["same_casualties"]
-    if triggers_similar(a.trigger, b.trigger):
+    if heads_similar(first.head, second.head):
         total += weights["trigger_similar"]
-    total += weights["context_overlap"] * overlap(first.terms, second.terms, settings.context_floor)
+    if not mates:
+        # Two triggers of one sentence share its words whether or not they are one event.
+        total += weights["context_overlap"] * overlap(
+            first.terms, second.terms, settings.context_floor
+        )
     return total
 
 
@@ -353,20 +262,20 @@ def shared_terms(first: Mention, second: Mention) -> bool:
     return not first.terms.keys().isdisjoint(second.terms.keys())
 
 
-def triggers_similar(first: str | None, second: str | None) -> bool:
-    """The same head word, folded ("missile strike" ~ "strikes"), or one head a compound of the
+def trigger_head(trigger: str | None) -> str:
+    words = (trigger or "").split()
+    return fold(words[-1]) if words else ""
+
+
+def heads_similar(first: str, second: str) -> bool:
+    """The same folded head word ("missile strike" ~ "strikes"), or one head a compound of the
     other ("airstrikes" ~ "strikes")."""
     if not (first and second):
         return False
-    head_first, head_second = (fold(text.split()[-1]) for text in (first, second))
-    if head_first == head_second:
+    if first == second:
         return True
-    short, long = sorted((head_first, head_second), key=len)
+    short, long = sorted((first, second), key=len)
     return len(short) >= 5 and long.endswith(short)
-
-
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
 
 
 def pair_score(

@@ -70,21 +70,27 @@ class MergeSettings:
     def type_groups(self) -> dict[str, str]:
         """Each PLOVER type -> a representative of its group of mutually reachable compatible types.
 
-        Blocking puts a whole group in one block so that compatible types still meet.
+        Blocking puts a whole group in one block so that compatible types still meet. Worked
+        out once per settings object: blocking asks for every mention.
         """
-        parent = {event_type: event_type for event_type in PLOVER_TYPES}
+        return _type_groups(self.compatible_types)
 
-        def find(event_type: str) -> str:
-            while parent[event_type] != event_type:
-                event_type = parent[event_type]
-            return event_type
 
-        for pair in self.compatible_types:
-            first, second = sorted(pair)
-            root_first, root_second = find(first), find(second)
-            if root_first != root_second:
-                parent[max(root_first, root_second)] = min(root_first, root_second)
-        return {event_type: find(event_type) for event_type in PLOVER_TYPES}
+@cache
+def _type_groups(compatible_types: frozenset[frozenset[str]]) -> dict[str, str]:
+    parent = {event_type: event_type for event_type in PLOVER_TYPES}
+
+    def find(event_type: str) -> str:
+        while parent[event_type] != event_type:
+            event_type = parent[event_type]
+        return event_type
+
+    for pair in compatible_types:
+        first, second = sorted(pair)
+        root_first, root_second = find(first), find(second)
+        if root_first != root_second:
+            parent[max(root_first, root_second)] = min(root_first, root_second)
+    return {event_type: find(event_type) for event_type in PLOVER_TYPES}
 
 
 def _fail(path: Path, problem: str) -> ConfigError:

@@ -2,15 +2,25 @@
 
 Works with any object offering the `flashpoint.store.Store` methods used here (`documents()`,
 `events()`, `update_canonical(events)`), so the merge does not depend on the database layer.
+
+The merge is incremental: events never merged (no `canonical_id` yet) are the new ones, and
+only the events that share a block with them (type group, time bucket and a compatible
+country; see blocking.py) or their article are re-clustered, together with every member of the
+events those already belong to. Everything else keeps its canonical id untouched, and a run
+with nothing new changes nothing.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..model import Document, Event
+from .blocking import block_keys, country_of
 from .cluster import merge
+from .rules import Mention
+from .settings import MergeSettings, load_settings
 
 
 class EventStore(Protocol):
@@ -25,22 +35,79 @@ class EventStore(Protocol):
 class MergeSummary:
     mentions: int
     canonical_events: int
-    # Articles that are copies of another stored article (they add sources, not events).
+    # Articles that are copies of another stored article (they add sources, not events), among
+    # the articles whose events were re-merged.
     duplicate_documents: int
     # Stored events whose canonical_id or sources changed.
     updated: int
+    # Events re-clustered this time: the new ones and those sharing a block with them.
+    remerged: int = 0
 
 
-def merge_store(store: EventStore) -> MergeSummary:
-    """Re-merge every stored event and store each one's `canonical_id` and `sources`.
+def touched(
+    events: list[Event],
+    documents: dict[str, Document],
+    settings: MergeSettings | None = None,
+) -> list[Event]:
+    """The new events (no canonical id) and every event a new one could merge with: same
+    article, or a shared block with a compatible country; then whole the events they belong to.
+    """
+    settings = settings or load_settings()
 
-    The whole store is merged each time: canonical ids are stable (the earliest report's), so an
-    event keeps its id as later articles join it, and only changed rows are written.
+    def mention(event: Event) -> Mention:
+        document = documents.get(event.doc_id)
+        published = document.published if document else None
+        return Mention.of(event, published, settings=settings, text=document and document.text)
+
+    fresh = [event for event in events if event.canonical_id is None]
+    fresh_articles = {event.doc_id for event in fresh}
+    # Block -> (country, first day, last day) of each new mention in it.
+    blocks: dict[tuple, list[tuple[str | None, float, float]]] = defaultdict(list)
+    for event in fresh:
+        found = mention(event)
+        for key in block_keys(found, settings):
+            blocks[key].append((country_of(found), found.first, found.last))
+
+    def meets_a_new_event(event: Event) -> bool:
+        if event.canonical_id is None or event.doc_id in fresh_articles:
+            return True
+        found = mention(event)
+        country = country_of(found)
+        # As candidate_pairs pairs them: a shared block, countries that meet, windows that overlap.
+        return any(
+            (country is None or other is None or country == other)
+            and first <= found.last
+            and found.first <= last
+            for key in block_keys(found, settings)
+            for other, first, last in blocks.get(key, ())
+        )
+
+    chosen = {event.id for event in events if meets_a_new_event(event)}
+    # An event is re-clustered whole: a member left out would keep a stale id and sources.
+    clusters = {event.canonical_id for event in events if event.id in chosen} - {None}
+    return [event for event in events if event.id in chosen or event.canonical_id in clusters]
+
+
+def merge_store(store: EventStore, full: bool = False) -> MergeSummary:
+    """Merge the stored events that are new, with those they may report the same event as, and
+    store each one's `canonical_id` and `sources`; `full` re-merges everything.
+
+    Canonical ids are stable (the earliest report's), so an event keeps its id as later
+    articles join it, and only changed rows are written.
     """
     documents = {document.id: document for document in store.documents()}
     events = store.events()
-    before = {event.id: (event.canonical_id, list(event.sources)) for event in events}
-    result = merge(events, documents)
+    if full:
+        subset = events
+    elif all(event.canonical_id is not None for event in events):
+        subset = []
+    else:
+        subset = touched(events, documents)
+    before = {event.id: (event.canonical_id, list(event.sources)) for event in subset}
+    articles = {event.doc_id for event in subset}
+    result = merge(
+        subset, {doc_id: documents[doc_id] for doc_id in articles if doc_id in documents}
+    )
     changed = [
         event
         for event in result.events
@@ -48,8 +115,9 @@ def merge_store(store: EventStore) -> MergeSummary:
     ]
     updated = store.update_canonical(changed) if changed else 0
     return MergeSummary(
-        mentions=len(result.events),
-        canonical_events=len({event.canonical_id for event in result.events}),
+        mentions=len(events),
+        canonical_events=len({event.canonical_id or event.id for event in events}),
         duplicate_documents=sum(1 for doc_id, rep in result.duplicates.items() if doc_id != rep),
         updated=updated,
+        remerged=len(subset),
     )
