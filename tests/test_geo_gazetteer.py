@@ -37,6 +37,14 @@ def test_names_normalise_to_one_key(text, key):
 
 
 @pytest.mark.parametrize(
+    ("written", "admin1"),
+    [("Mt. Pleasant", "Iowa"), ("Mount Pleasant", "Iowa"), ("Ft. Wayne", "Indiana")],
+)
+def test_mount_and_fort_match_their_abbreviations_as_own_names(gazetteer, written, admin1):
+    assert any(c.admin1 == admin1 and c.kind == 0 for c in gazetteer.candidates(written))
+
+
+@pytest.mark.parametrize(
     ("alias", "usable"), [("Basrah", True), ("LAX", False), ("بغداد", False), ("al", False)]
 )
 def test_only_latin_capitalised_alternate_names_are_indexed(alias, usable):

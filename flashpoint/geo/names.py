@@ -38,9 +38,22 @@ def usable_alias(name: str) -> bool:
 _ARTICLES = ("al ", "el ", "as ", "ash ", "ad ", "an ", "ar ", "az ", "at ")
 
 
+# Leading words written both in full and abbreviated: "Mt. Pleasant" is "Mount Pleasant".
+# ("St." is left alone: "St. Peter" names churches far more often than the Minnesota town.)
+_SHORT_FORMS = {
+    "mount": "mt",
+    "mt": "mount",
+    "fort": "ft",
+    "ft": "fort",
+}
+
+
 def name_keys(name: str) -> set[str]:
     key = normalize(name)
     keys = {key} if key else set()
+    first, _, rest = key.partition(" ")
+    if rest and first in _SHORT_FORMS:
+        keys.add(f"{_SHORT_FORMS[first]} {rest}")
     if key.startswith("the ") and len(key) > 6:
         keys.add(key[4:])  # "the Gulf" is looked up as "gulf"
     if "," in name:
