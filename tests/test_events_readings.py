@@ -68,6 +68,8 @@ def main_event(nlp, text: str) -> Event | None:
         ("Thousands of demonstrators participated in the march to the palace.", "PROTEST"),
         ("The army has set up three bases along the river.", "MOBILIZE"),
         ("Sexual violence against detainees by the guards was widespread.", "ASSAULT"),
+        ("Jets carried out a string of airstrikes on the port.", "ASSAULT"),
+        ("Cluster munitions were dropped on the village overnight.", "ASSAULT"),
         # forcing an agency out of a country cuts ties; forcing people out deports them
         ("The junta forced the UN children's agency out of the country.", "SANCTION"),
         # striking workers, and a bare "go on" that is no strike

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .crowds import CROWD_DEMO, CROWD_RIOT, crowd_reading, heads_of, is_crowd, partitive
+from .crowds import (
+    CROWD_DEMO,
+    CROWD_RIOT,
+    PARTITIVES,
+    crowd_reading,
+    heads_of,
+    is_crowd,
+    partitive,
+)
 from .lexicon import BLOCKED, HAND_WEIGHT, PHOENIX_VERB_WEIGHT, Entry, Lexicon
 
 # Nominal triggers count only when something marks them as a reported happening.
@@ -124,6 +132,13 @@ def _has_named_subject(verb: Token) -> bool:
 def _noun_is_event(token: Token, lexicon: Lexicon) -> bool:
     """A noun is reported as a happening, not just named: it has arguments or a role."""
     head = token.head
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in PARTITIVES
+        and _noun_is_event(head.head, lexicon)
+    ):
+        return True  # "carried out a string of airstrikes": the string stands for them
     if token.dep_ in ("dobj", "nsubjpass") and lexicon.lemma(head) in lexicon.light_verbs:
         return True
     if token.dep_ == "pobj" and head.head.lemma_ in lexicon.responsibility_verbs:
