@@ -136,17 +136,18 @@ def run(
     merged = None
     with Store(db) as store:
         summary = process(paths, store, progress_console=Console(stderr=True))
-        # The whole store is re-merged once per run, since new articles may join older events.
+        # New articles may join older events: the new events and those near them are re-merged.
         if merge and summary.new:
-            merged = merge_store(store)
+            merged = merge_store(store, new_events=summary.events)
         total = store.stats()["events"]
     for failure in summary.failures:
         typer.secho(f"error: {failure}", fg=typer.colors.RED, err=True)
     _print_summary(console, summary)
     if merged is not None:
         console.print(
-            f"merged: {merged.mentions} event mentions are {merged.canonical_events} "
-            f"real-world events ({merged.duplicate_documents} articles are copies of another)",
+            f"merged: {merged.remerged} new and nearby event mentions are "
+            f"{merged.canonical_events_remerged} real-world events "
+            f"({merged.duplicate_documents} articles are copies of another)",
             soft_wrap=True,
         )
     console.print(f"database: {store.shown_url} ({total} events in total)", soft_wrap=True)

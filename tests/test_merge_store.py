@@ -161,3 +161,30 @@ def test_incremental_merges_agree_with_one_full_merge(tmp_path) -> None:
         merge_store(store, full=True)
         whole = {event.id: (event.canonical_id, event.sources) for event in store.events()}
     assert stepwise == whole
+
+
+def test_a_run_s_new_events_read_only_the_stored_events_near_them(db_url, monkeypatch) -> None:
+    with Store(db_url) as store:
+        for document, event in first_reports():
+            store.save(document, [event])
+        merge_store(store)
+        earlier = {event.doc_id: event.canonical_id for event in store.events()}
+        document, event = strike(*LATER)
+        store.save(document, [event])
+        read: list[str] = []
+        real_events = store.events
+
+        def recording(**filters):
+            found = real_events(**filters)
+            read.extend(item.doc_id for item in found)
+            return found
+
+        monkeypatch.setattr(store, "events", recording)
+        summary = merge_store(store, new_events=[event])
+        monkeypatch.undo()
+        stored_events = {item.doc_id: item for item in store.events()}
+
+    assert sorted(read) == ["first.txt", "later.txt"]  # the Sudan report is not even read
+    assert summary.remerged == 2
+    assert stored_events["later.txt"].canonical_id == earlier["first.txt"]
+    assert stored_events["first.txt"].sources == ["first.txt", "later.txt"]

@@ -13,7 +13,9 @@ with nothing new changes nothing.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from ..model import Document, Event
@@ -26,13 +28,14 @@ from .settings import MergeSettings, load_settings
 class EventStore(Protocol):
     def documents(self) -> list[Document]: ...
 
-    def events(self) -> list[Event]: ...
+    def events(self, since: date | None = None, until: date | None = None) -> list[Event]: ...
 
     def update_canonical(self, events: list[Event]) -> int: ...
 
 
 @dataclass
 class MergeSummary:
+    # The events read (all stored ones, or those near the new ones) and their real-world events.
     mentions: int
     canonical_events: int
     # Articles that are copies of another stored article (they add sources, not events), among
@@ -40,8 +43,10 @@ class MergeSummary:
     duplicate_documents: int
     # Stored events whose canonical_id or sources changed.
     updated: int
-    # Events re-clustered this time: the new ones and those sharing a block with them.
+    # Events re-clustered this time (the new ones and those sharing a block with them), and
+    # the real-world events they make.
     remerged: int = 0
+    canonical_events_remerged: int = 0
 
 
 def touched(
@@ -88,15 +93,21 @@ def touched(
     return [event for event in events if event.id in chosen or event.canonical_id in clusters]
 
 
-def merge_store(store: EventStore, full: bool = False) -> MergeSummary:
+def merge_store(
+    store: EventStore, full: bool = False, new_events: Iterable[Event] | None = None
+) -> MergeSummary:
     """Merge the stored events that are new, with those they may report the same event as, and
     store each one's `canonical_id` and `sources`; `full` re-merges everything.
 
-    Canonical ids are stable (the earliest report's), so an event keeps its id as later
-    articles join it, and only changed rows are written.
+    `new_events` (the events a run just stored) saves reading the whole store: only the stored
+    events whose dates fall near theirs are read. Canonical ids are stable (the earliest
+    report's), so an event keeps its id as later articles join it, and only changed rows are
+    written.
     """
     documents = {document.id: document for document in store.documents()}
-    events = store.events()
+    window = None if full or new_events is None else _window(list(new_events), documents)
+    # Undated events are read by their article's date, which the store's filter applies.
+    events = store.events() if window is None else store.events(since=window[0], until=window[1])
     if full:
         subset = events
     elif all(event.canonical_id is not None for event in events):
@@ -120,4 +131,30 @@ def merge_store(store: EventStore, full: bool = False) -> MergeSummary:
         duplicate_documents=sum(1 for doc_id, rep in result.duplicates.items() if doc_id != rep),
         updated=updated,
         remerged=len(subset),
+        canonical_events_remerged=len({event.canonical_id for event in subset}),
     )
+
+
+def _window(
+    new_events: list[Event], documents: dict[str, Document], settings: MergeSettings | None = None
+) -> tuple[date, date] | None:
+    """The days a stored event must touch to meet a new one, or None when a new event has no
+    time at all (then every stored event may meet it)."""
+    settings = settings or load_settings()
+    if not new_events:
+        return None
+    firsts, lasts = [], []
+    for event in new_events:
+        document = documents.get(event.doc_id)
+        published = document.published if document else None
+        found = Mention.of(event, published, settings=settings, text=document and document.text)
+        if found.first <= -(10**8) or found.last >= 10**8:
+            return None
+        firsts.append(found.first)
+        lasts.append(found.last)
+    # A stored event's own window reaches this far beyond its date: its precision's tolerance,
+    # or back from its article's date when it has none.
+    reach = max(settings.date_tolerance_days.values(), default=0.0)
+    first = date.fromordinal(max(1, int(min(firsts) - reach - 1)))
+    last = date.fromordinal(int(max(lasts) + reach + 1))
+    return first, last
