@@ -68,3 +68,25 @@ def test_person_in_an_international_office_acts_for_the_organisation(nlp, text, 
     actor = resolve(nlp, text, phrase)
     assert actor is not None
     assert actor.country == "IGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("Prime Minister Ismail Haniyeh met the envoy.", "Prime Minister Ismail Haniyeh", "GOV"),
+        (
+            "Supporters of President Paul Kagame rallied.",
+            "Supporters of President Paul Kagame",
+            "OPP",
+        ),
+        (
+            "The deputy chief of a Somali militia was shot.",
+            "The deputy chief of a Somali militia",
+            "REB",
+        ),
+    ],
+)
+def test_title_before_a_name_and_heads_of_an_of_phrase(nlp, text, phrase, sector):
+    actor = resolve(nlp, text, phrase)
+    assert actor is not None
+    assert actor.sector == sector

@@ -251,7 +251,8 @@ def phrase_sector(kb: KnowledgeBase, span: Span, by_token: dict[int, Mention]) -
     if strong or not len(span):
         return sector
     for token in span:
-        if token.i != span.root.i:
+        # only words before the head modify it: "supporters of President X" are not government
+        if token.i < span.root.i:
             modifier, modifier_strong = sector_of(kb, token, by_token)
             if modifier and modifier_strong:
                 return modifier

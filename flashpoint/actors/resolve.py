@@ -43,6 +43,8 @@ def _inside(index: dict[int, list[Mention]], span: Span) -> list[Mention]:
     return sorted(found.values(), key=lambda m: (m.start, -m.end))
 
 
+# Weak head words naming followers of whoever the of-phrase names ("supporters of X").
+FOLLOWER_SECTORS = frozenset({"OPP"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -89,6 +91,21 @@ def for_igo(person: Actor) -> Actor:
     """A person in an office of an international organisation, coded as that organisation
     (CAMEO codes a UN envoy IGO, whatever the envoy's nationality)."""
     return replace(person, country="IGO", sector="IGO")
+
+
+def _titled(kb, person: Mention, inside: list[Mention]) -> Actor:
+    """A person's sector from the title written right before the name ("Prime Minister Ismail
+    Haniyeh" is government): the text says which office was held then, the KB only what the
+    person is known for."""
+    actor = person.actor
+    if person.entry is None or person.entry.type != "person" or actor is None:
+        return actor
+    for mention in inside:
+        if mention.end == person.start and mention.kind in ("title", "sector"):
+            sector = kb.role_sectors.get(mention.role) if mention.role else mention.sector
+            if sector and sector != actor.sector and not is_igo(actor):
+                return replace(actor, sector=sector)
+    return actor
 
 
 def _igo_office(person: Mention, inside: list[Mention]) -> bool:
@@ -141,7 +158,7 @@ def resolve_span(span: Span) -> Actor | None:
             ):
                 if _igo_office(mention, inside):
                     return _located(for_igo(mention.actor), span)
-                return _located(mention.actor, span)
+                return _located(_titled(kb, mention, inside), span)
     bare = all(token.i == root.i or token.pos_ == "DET" for token in span)
     for mention in around:
         if mention.kind == "demonym" and bare and not mention.backer and mention.entry is not None:
@@ -186,10 +203,14 @@ def resolve_span(span: Span) -> Actor | None:
         named_inner = found is not None and not (found.id or "").startswith(
             ("generic/", "country/")
         )
-        if named_inner and inner.root.head.lower_ != "in":
+        # "supporters of a former president" are not the president: followers keep their kind
+        follower = sector in FOLLOWER_SECTORS and not strong
+        if named_inner and inner.root.head.lower_ != "in" and not follower:
             return _located(found, span)
-        if found is not None and found.country and not named_inner:
-            return generic_actor(kb, found.country, sector, span)
+        if found is not None and found.country and (follower or not named_inner):
+            # "the deputy chief of a militia" is the militia's; "supporters of" keep their own
+            own = sector if strong or follower or not found.sector else found.sector
+            return generic_actor(kb, found.country, own, span)
     if sector and strong:
         return generic_actor(kb, None, sector, span)
     return None
