@@ -105,9 +105,8 @@ def merge_store(
     written.
     """
     documents = {document.id: document for document in store.documents()}
-    window = None if full or new_events is None else _window(list(new_events), documents)
-    # Undated events are read by their article's date, which the store's filter applies.
-    events = store.events() if window is None else store.events(since=window[0], until=window[1])
+    windows = None if full or new_events is None else _windows(list(new_events), documents)
+    events = _read(store, windows)
     if full:
         subset = events
     elif all(event.canonical_id is not None for event in events):
@@ -135,26 +134,41 @@ def merge_store(
     )
 
 
-def _window(
+def _windows(
     new_events: list[Event], documents: dict[str, Document], settings: MergeSettings | None = None
-) -> tuple[date, date] | None:
-    """The days a stored event must touch to meet a new one, or None when a new event has no
-    time at all (then every stored event may meet it)."""
+) -> list[tuple[date, date]] | None:
+    """The spans of days a stored event must touch to meet a new one, disjoint and in order, or
+    None when a new event has no time at all (then every stored event may meet it)."""
     settings = settings or load_settings()
     if not new_events:
         return None
-    firsts, lasts = [], []
+    # A stored event's own window reaches this far beyond its date: its precision's tolerance,
+    # or back from its article's date when it has none.
+    reach = max(settings.date_tolerance_days.values(), default=0.0)
+    spans = []
     for event in new_events:
         document = documents.get(event.doc_id)
         published = document.published if document else None
         found = Mention.of(event, published, settings=settings, text=document and document.text)
         if found.first <= -(10**8) or found.last >= 10**8:
             return None
-        firsts.append(found.first)
-        lasts.append(found.last)
-    # A stored event's own window reaches this far beyond its date: its precision's tolerance,
-    # or back from its article's date when it has none.
-    reach = max(settings.date_tolerance_days.values(), default=0.0)
-    first = date.fromordinal(max(1, int(min(firsts) - reach - 1)))
-    last = date.fromordinal(int(max(lasts) + reach + 1))
-    return first, last
+        spans.append((max(1, int(found.first - reach - 1)), int(found.last + reach + 1)))
+    merged: list[list[int]] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    return [(date.fromordinal(first), date.fromordinal(last)) for first, last in merged]
+
+
+def _read(store: EventStore, windows: list[tuple[date, date]] | None) -> list[Event]:
+    if windows is None:
+        return store.events()
+    # Undated events are read by their article's date, which the store's filter applies.
+    found = {
+        event.id: event
+        for since, until in windows
+        for event in store.events(since=since, until=until)
+    }
+    return list(found.values())
