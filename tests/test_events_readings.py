@@ -70,6 +70,9 @@ def main_event(nlp, text: str) -> Event | None:
         ("Sexual violence against detainees by the guards was widespread.", "ASSAULT"),
         ("Jets carried out a string of airstrikes on the port.", "ASSAULT"),
         ("Cluster munitions were dropped on the village overnight.", "ASSAULT"),
+        # joint military operations cooperate; one country's exercise mobilises
+        ("Indian and Japanese destroyers began a week of war games off the coast.", "COOPERATE"),
+        ("The navy began a week of war games off the coast.", "MOBILIZE"),
         # forcing an agency out of a country cuts ties; forcing people out deports them
         ("The junta forced the UN children's agency out of the country.", "SANCTION"),
         # striking workers, and a bare "go on" that is no strike

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .auxmodes import clause_verb
 from .crowds import (
     CROWD_DEMO,
     CROWD_RIOT,
@@ -183,6 +184,16 @@ def _type_cue(trigger: Trigger, lexicon: Lexicon) -> Entry | None:
     return None
 
 
+def _joint(token: Token) -> bool:
+    """Two or more parties do it together: "French and Egyptian warships", "Iran and Iraq"."""
+    subject = next((c for c in clause_verb(token).children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.conjuncts:
+        return True
+    return any(c.dep_ == "amod" and c.conjuncts for c in subject.children)
+
+
 def _mode_cue(trigger: Trigger, lexicon: Lexicon, sentence: Span) -> str | None:
     """A cue word near the trigger that says how it was done: highest priority, then nearest."""
     event_type = trigger.entry.type
@@ -232,6 +243,7 @@ FORCE = Entry("ASSAULT", "crowd-control", "175")
 
 
 OBLIGATION = Entry("REQUEST", None, "100")
+JOINT_OPERATION = Entry("COOPERATE", None, "062", ("military",))
 
 
 def obligation_triggers(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[Trigger]:
@@ -345,6 +357,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if _mode_cue(probe, lexicon, sentence) == "crowd-control":
                 trigger.entry, trigger.context = FORCE, ("repression",)
         trigger.entry = _type_cue(trigger, lexicon) or trigger.entry
+        if trigger.entry.type == "MOBILIZE" and _joint(token):
+            trigger.entry = JOINT_OPERATION  # PLOVER: joint military operations cooperate
         trigger.mode = trigger.entry.mode
         # compounds name their mode ("air strike"); cues refine the rest when they say more
         if trigger.kind != "compound" or trigger.mode is None:
