@@ -90,3 +90,10 @@ def test_title_before_a_name_and_heads_of_an_of_phrase(nlp, text, phrase, sector
     actor = resolve(nlp, text, phrase)
     assert actor is not None
     assert actor.sector == sector
+
+
+def test_coordinated_demonyms_share_the_head_noun(nlp):
+    text = "Police beat dozens of Malian and Nigerien migrants at the border."
+    actor = resolve(nlp, text, "Malian and Nigerien migrants")
+    assert actor is not None
+    assert (actor.country, actor.sector) == ("MLI", "REF")

@@ -259,6 +259,15 @@ def phrase_sector(kb: KnowledgeBase, span: Span, by_token: dict[int, Mention]) -
     return sector
 
 
+def _shared_head_sector(kb: KnowledgeBase, token, by_token: dict[int, Mention]) -> str | None:
+    """The sector of a noun a demonym is coordinated with ("Leonean and Liberian refugees")."""
+    for conj in (c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        sector, _ = sector_of(kb, conj, by_token)
+        if sector:
+            return sector
+    return None
+
+
 def _home_of(token, by_token: dict[int, Mention]) -> Mention | None:
     """The country in an "of" phrase after a people's name ("Kurds of northern Syria")."""
     for prep in token.children:
@@ -283,10 +292,15 @@ def build_phrases(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], on: date
             # "the Iraqis", "Americans": the people of a country, coded as the country.
             actor = entity_actor(kb, mention.entry, on, doc[mention.start : mention.end])
             home = _home_of(token, by_token)
+            shared = _shared_head_sector(kb, token, by_token)
             if home is not None and home.actor is not None and home.entry != mention.entry:
                 # "the Albanians of southern Serbia": a people coded where it lives
                 span = doc[mention.start : home.end]
                 actor = generic_actor(kb, home.actor.country, "CVL", span)
+            elif shared is not None:
+                # "Sierra Leonean and Liberian refugees": both demonyms share the head noun
+                country = mention.actor.country if mention.actor else None
+                actor = generic_actor(kb, country, shared, doc[mention.start : mention.end])
             phrases.append(Mention(mention.start, mention.end, "phrase", actor=actor))
             continue
         if token.dep_ in MODIFIER_DEPS and head.i >= mention.end and head.i - mention.end < 5:
