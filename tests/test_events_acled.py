@@ -86,6 +86,17 @@ def test_acled_reading_of_a_report(events, expected_type, expected_class):
     assert found == expected_class
 
 
+def test_violence_by_a_mob_is_mob_violence():
+    lynching = Event(
+        doc_id="acled-test",
+        event_type="ASSAULT",
+        evidence=Evidence("A mob beat two suspected thieves to death.", 0, 43),
+        confidence=0.7,
+        trigger="beat",
+    )
+    assert acled_event([lynching])[1] == "MOB_VIOL"
+
+
 def test_negated_events_take_no_part():
     events = [
         event("ASSAULT", "crowd-control", 0.9, aux=["negation"]),
