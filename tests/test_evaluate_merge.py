@@ -114,3 +114,44 @@ def test_full_run_reports_every_figure(nlp) -> None:
     assert report.metrics["n_gold"] == len(load_gold(GOLD)[1])
     assert report.metrics["alignment_recall"] > 0.5
     assert report.metrics["n_duplicate_documents"] == 1
+
+
+def test_a_gold_mention_the_pipeline_missed_counts_against_recall() -> None:
+    from flashpoint.evaluate.merge import predicted_clusters
+
+    documents, gold = load_gold(GOLD)
+    first, second = next(
+        (a, b) for a, b in zip(gold, gold[1:], strict=False) if a.cluster == b.cluster
+    )
+    pair = [first, second]
+    found = Event(
+        doc_id=first.doc_id,
+        event_type=first.event_type,
+        evidence=Evidence(
+            first.quote, first.start, first.end, first.trigger_start, first.trigger_end
+        ),
+        canonical_id="ce_one",
+    )
+    labels = predicted_clusters(pair, {0: found})
+    assert labels[0] == "ce_one" and labels[1] != labels[0]
+    assert pairwise([m.cluster for m in pair], labels) == (0.0, 0.0, 0.0)
+
+
+def test_another_type_aligns_only_on_the_gold_trigger() -> None:
+    documents, gold = load_gold(GOLD)
+    mention = gold[0]
+    other_type = "PROTEST" if mention.event_type != "PROTEST" else "ASSAULT"
+
+    def reading(trigger_start: int) -> Event:
+        return Event(
+            doc_id=mention.doc_id,
+            event_type=other_type,
+            evidence=Evidence(
+                mention.quote, mention.start, mention.end, trigger_start, trigger_start + 1
+            ),
+        )
+
+    on_trigger = reading(mention.trigger_start)
+    elsewhere = reading(mention.end - 1 if mention.end - 1 != mention.trigger_start else 0)
+    assert align(gold[:1], [on_trigger]) == {0: on_trigger}
+    assert align(gold[:1], [elsewhere]) == {}
