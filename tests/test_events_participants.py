@@ -258,3 +258,10 @@ def test_hunger_strike_in_protest_of_a_government_decision(nlp):
     assert event.event_type == "PROTEST"
     assert event.recipient is not None
     assert (event.recipient.country, event.recipient.sector) == ("DNK", "GOV")
+
+
+def test_a_people_that_protests_is_its_civilians(nlp):
+    event = main_event(nlp, "Thousands of Sudanese marched through Khartoum on Friday.")
+    assert event.event_type == "PROTEST"
+    assert event.actor is not None
+    assert (event.actor.country, event.actor.sector) == ("SDN", "CVL")

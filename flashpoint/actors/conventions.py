@@ -29,6 +29,7 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 class Conventions:
     civilian_places: frozenset[str]
     population_types: frozenset[str]
+    crowd_types: frozenset[str]
     unattributed_types: frozenset[str]
     unidentified_sector: str
     ethnic_markers: frozenset[str]
@@ -44,6 +45,7 @@ def conventions() -> Conventions:
     return Conventions(
         civilian_places=frozenset(data.get("civilian_places") or ()),
         population_types=frozenset(data.get("population_types") or ()),
+        crowd_types=frozenset(data.get("crowd_types") or ()),
         unattributed_types=frozenset(data.get("unattributed_types") or ()),
         unidentified_sector=str(data.get("unidentified_sector") or "UAF"),
         ethnic_markers=frozenset(data.get("ethnic_markers") or ()),
@@ -54,6 +56,10 @@ def is_people(head: Token | None) -> bool:
     """A people named by the plural of its demonym ("Palestinians", "ethnic Albanians")."""
     if head is None:
         return False
+    if head.lower_ in get_kb().partitives or head.pos_ == "NUM":
+        # "thousands of Sudanese": the people is in the of-phrase
+        inner = [g for c in head.children if c.lower_ == "of" for g in c.children]
+        return any(is_people(token) for token in inner if token.dep_ == "pobj")
     return head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.tag_ in PLURAL_TAGS
 
 
@@ -98,6 +104,15 @@ def civilian_recipient(
         and (recipient.id or "").startswith("generic/")
     )
     return replace(recipient, sector=CIVILIAN) if placed or activity else recipient
+
+
+def civilian_crowd(actor: Actor | None, head: Token | None, event_type: str | None) -> Actor | None:
+    """A people that protests ("young Algerians blocked roads") is its country's civilians."""
+    if actor is None or actor.sector or not actor.country or not is_people(head):
+        return actor
+    if event_type not in conventions().crowd_types:
+        return actor
+    return replace(actor, sector=CIVILIAN)
 
 
 def _capital_attacked(recipient: Actor, head: Token | None, event_type: str | None) -> bool:

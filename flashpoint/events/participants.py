@@ -17,7 +17,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.conventions import civilian_recipient, is_ethnic, unidentified_attacker
+from ..actors.conventions import (
+    civilian_crowd,
+    civilian_recipient,
+    is_ethnic,
+    unidentified_attacker,
+)
 from ..actors.kb import get_kb
 from ..actors.mentions import generic_actor, is_backer
 from ..model import Actor, Place
@@ -140,6 +145,7 @@ def fill_countries(
         home = _subtree_country(actor_head, _modifiers(actor_head)) or place.country
         if home and home != actor.country:
             actor = replace(actor, country=home, sector=actor.sector or "CVL")
+    actor = civilian_crowd(actor, actor_head, event_type)
     return actor, civilian_recipient(recipient, recipient_head, event_type)
 
 
