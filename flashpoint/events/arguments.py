@@ -7,7 +7,9 @@ Nouns: possessor, "by" phrase or an actor-like modifier ("US airstrikes") = acto
 phrase = recipient; a noun that is the object of a light verb ("carried out an attack") takes that
 verb's subject as its actor.
 Each argument head is turned into a noun-phrase span and handed to the actors component's
-`resolve_span`; when it knows nothing, an `fp_actors` mention covering the head is used.
+`resolve_span`; when it knows nothing, an `fp_actors` mention covering the head is used, then the
+party inside a head that is not one ("an appeal from X", "the withdrawal of X", "Sweden's
+decision"), then a name modifying it ("Kurdish positions", "the US-led war").
 """
 
 from __future__ import annotations
