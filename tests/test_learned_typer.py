@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from flashpoint.events import learned
+from flashpoint.events import learned, review
 from flashpoint.model import Event, Evidence
 
 ATTACKS = [
@@ -79,7 +79,7 @@ def _model(labels: list[str], margin: float = 0.3, none_threshold: float = 0.6):
 )
 def test_the_model_overrules_the_rules_only_with_a_clear_margin(probs, rule_type, expected):
     model = _model(["AGREE", "CONCEDE", learned.NONE])
-    assert learned.decide(model, np.array(probs), rule_type) == expected
+    assert review.decide(model, np.array(probs), rule_type) == expected
 
 
 def _event(sentence_start: int, confidence: float, aux: list[str] | None = None) -> Event:
@@ -94,8 +94,8 @@ def _event(sentence_start: int, confidence: float, aux: list[str] | None = None)
 
 def test_the_main_event_is_the_most_confident_one_not_negated():
     low, negated, high = _event(0, 0.4), _event(0, 0.9, ["negation"]), _event(0, 0.7)
-    assert learned.main_event([low, negated, high]) is high
-    assert learned.main_event([negated]) is None
+    assert review.main_event([low, negated, high]) is high
+    assert review.main_event([negated]) is None
 
 
 def test_review_demotes_a_sentence_the_model_reads_as_no_event(nlp):
@@ -118,7 +118,7 @@ def test_review_demotes_a_sentence_the_model_reads_as_no_event(nlp):
         ),
         confidence=0.7,
     )
-    [reviewed] = learned.review(doc, [event], model)
+    [reviewed] = review.review(doc, [event], model)
     assert reviewed.event_type == "ASSAULT"
     assert reviewed.confidence < 0.1
 
@@ -126,12 +126,13 @@ def test_review_demotes_a_sentence_the_model_reads_as_no_event(nlp):
 def test_relabelling_drops_what_belonged_to_the_old_type():
     event = _event(0, 0.7)
     event.mode, event.cameo, event.dead = "aerial", "195", 3
-    learned._relabel(event, "THREATEN")
+    review._relabel(event, "THREATEN")
     assert (event.event_type, event.mode, event.cameo, event.dead) == ("THREATEN", None, None, None)
 
 
-def test_the_shipped_model_was_trained_on_our_own_sentences_only():
-    model = learned.load_model()
+@pytest.mark.parametrize("name", [learned.REVIEWER_FILE, learned.PROPOSER_FILE])
+def test_the_shipped_models_were_trained_on_our_own_sentences_only(name):
+    model = learned.load_model(name)
     if model is None:
         pytest.skip("no trained model shipped")
     assert model.meta["trained_on"] == "train/plover_own.jsonl"
@@ -163,9 +164,45 @@ def test_the_pipeline_runs_the_reviewer_unless_it_is_switched_off(monkeypatch):
 def test_the_shipped_reviewer_demotes_commentary_and_keeps_reports(text, kept):
     from flashpoint import extract
 
-    if learned.load_model() is None:
+    if learned.load_model(learned.REVIEWER_FILE) is None:
         pytest.skip("no trained model shipped")
     events = extract(text, "2024-03-07")
     assert events, "the rules should find a candidate event here"
     best = max(event.confidence or 0.0 for event in events)
     assert (best >= 0.5) is kept
+
+
+def test_a_sentence_the_rules_miss_gets_a_proposal_with_its_parties(nlp, monkeypatch):
+    doc = nlp("The Kenyan army handed over three camps to local police in Garissa on Monday.")
+    sentence = next(iter(doc.sents))
+    width = len(learned.featurize(sentence, sentence.root, None, dense=False))
+    model = _model(["ASSAULT", "RETREAT", learned.NONE], none_threshold=0.5)
+    model.weights = np.zeros((width, 3), dtype=np.float32)
+    model.mean = np.zeros(width, dtype=np.float32)
+    model.scale = np.ones(width, dtype=np.float32)
+    model.bias = np.array([0.0, 3.0, 0.0], dtype=np.float32)  # RETREAT, p ~ 0.9
+    [event] = review.propose(doc, [], model)
+    assert event.event_type == "RETREAT"
+    assert event.trigger == "handed"
+    assert event.actor is not None and event.actor.country == "KEN"
+    assert 0 < (event.confidence or 0) <= 0.75
+    assert event.evidence.text == sentence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials did not hand over the camps on Monday.",  # negated
+        "Hope, perhaps, in the end.",  # no main verb with a subject
+    ],
+)
+def test_no_proposal_for_negated_or_verbless_sentences(nlp, text):
+    doc = nlp(text)
+    sentence = next(iter(doc.sents))
+    width = len(learned.featurize(sentence, sentence.root, None, dense=False))
+    model = _model(["RETREAT", learned.NONE], none_threshold=0.5)
+    model.weights = np.zeros((width, 2), dtype=np.float32)
+    model.mean = np.zeros(width, dtype=np.float32)
+    model.scale = np.ones(width, dtype=np.float32)
+    model.bias = np.array([3.0, 0.0], dtype=np.float32)
+    assert review.propose(doc, [], model) == []

@@ -1,14 +1,15 @@
-"""A learned second opinion on each sentence's main event: its type, or no event at all.
+"""Learned event typing: features, a softmax regression, and the shipped models.
 
-The rules find triggers and arguments well but confuse neighbouring types (a pledged ceasefire
-AGREE vs a CONCEDE, a raid COERCE vs an ASSAULT) and cannot tell commentary from news by the
-words alone. A small softmax regression reads the sentence through spaCy's own token vectors
+The rules miss events whose wording the lexicon lacks and cannot tell commentary from news by
+the words alone. A small softmax regression reads a sentence through spaCy's own token vectors
 (`doc.tensor`, already computed by the pipeline, so it costs almost nothing) plus hashed lexical
-features around the trigger, and may relabel the main event or lower its confidence.
+features around a trigger, and gives a probability for each PLOVER type and for NONE.
 
-The weights ship as data (`data/events/typer.npz`), trained by `scripts/train_typer.py` on
-sentences we wrote (`train/plover_own.jsonl`); no gold set we are scored on is trained on, so
-every eval figure with this component is a held-apart figure. Plain numpy: no new dependency.
+Two models ship as data, both trained by `scripts/train_typer.py` on sentences we wrote
+(`train/plover_own.jsonl`), so every eval figure with them is a held-apart figure: the reviewer
+(`data/events/typer.npz`) reads a rule event in context; the proposer (`data/events/proposer.npz`,
+lexical features only) reads a sentence the rules found nothing in. Plain numpy: no new
+dependency. How they are used is in `review.py`.
 """
 
 from __future__ import annotations
@@ -21,12 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
-
-from ..model import Event
-from .links import CASUALTY_TYPES
-from .ontology import is_valid_mode
+from spacy.tokens import Span, Token
 
 NONE = "NONE"
 HASH_BITS = 13
@@ -82,11 +78,15 @@ def dense_features(sentence: Span, trigger: Token | None) -> np.ndarray:
     return np.concatenate([mean, own]).astype(np.float32)
 
 
-def featurize(sentence: Span, trigger: Token | None, rule_type: str | None) -> np.ndarray:
-    """One row: hashed binary lexical features, then the dense vectors."""
+def featurize(
+    sentence: Span, trigger: Token | None, rule_type: str | None, dense: bool = True
+) -> np.ndarray:
+    """One row: hashed binary lexical features, then (if `dense`) the token vectors."""
     sparse = np.zeros(1 << HASH_BITS, dtype=np.float32)
     for name in lexical_features(sentence, trigger, rule_type):
         sparse[_hash(name)] = 1.0
+    if not dense:
+        return sparse
     return np.concatenate([sparse, dense_features(sentence, trigger)])
 
 
@@ -187,89 +187,14 @@ def train(
     )
 
 
-MODEL_FILE = "typer.npz"
+REVIEWER_FILE = "typer.npz"
+PROPOSER_FILE = "proposer.npz"
 
 
 @cache
-def load_model() -> TypeModel | None:
-    """The shipped model, or None where the data file is absent (rules alone then)."""
-    path = resources.files("flashpoint") / "data" / "events" / MODEL_FILE
+def load_model(name: str = REVIEWER_FILE) -> TypeModel | None:
+    """A shipped model, or None where its data file is absent (rules alone then)."""
+    path = resources.files("flashpoint") / "data" / "events" / name
     if not path.is_file():
         return None
     return TypeModel.load(Path(str(path)))
-
-
-def main_event(events: list[Event]) -> Event | None:
-    """The sentence's main event: highest confidence, not negated (first one on ties)."""
-    best: Event | None = None
-    for event in events:
-        if "negation" in event.aux:
-            continue
-        if best is None or (event.confidence or 0) > (best.confidence or 0):
-            best = event
-    return best
-
-
-def _trigger_token(doc: Doc, event: Event) -> Token | None:
-    start = event.evidence.trigger_start if event.evidence else None
-    if start is None:
-        return None
-    span = doc.char_span(start, event.evidence.trigger_end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def decide(model: TypeModel, probs: np.ndarray, rule_type: str) -> tuple[str, float | None]:
-    """What the model says about a main event coded `rule_type`: a type (maybe the same, maybe
-    NONE) and, for NONE, the confidence ceiling it implies."""
-    index = {label: i for i, label in enumerate(model.labels)}
-    best = model.labels[int(np.argmax(probs))]
-    if best == NONE and probs[index[NONE]] >= model.none_threshold:
-        return NONE, float(1.0 - probs[index[NONE]])
-    if (
-        best not in (NONE, rule_type)
-        and rule_type in index
-        and probs[index[best]] - probs[index[rule_type]] >= model.margin
-    ):
-        return best, None
-    return rule_type, None
-
-
-def review(doc: Doc, events: list[Event], model: TypeModel) -> list[Event]:
-    """Relabel or demote each sentence's main event where the model disagrees with confidence."""
-    by_sentence: dict[int, list[Event]] = {}
-    for event in events:
-        by_sentence.setdefault(event.evidence.start if event.evidence else -1, []).append(event)
-    for start, group in by_sentence.items():
-        event = main_event(group)
-        trigger = _trigger_token(doc, event) if event is not None else None
-        if event is None or trigger is None or start < 0:
-            continue
-        sentence = trigger.sent
-        probs = model.probabilities(featurize(sentence, trigger, event.event_type))[0]
-        verdict, ceiling = decide(model, probs, event.event_type)
-        if verdict == NONE:
-            event.confidence = round(min(event.confidence or 0.0, ceiling or 0.0), 4)
-        elif verdict != event.event_type:
-            _relabel(event, verdict)
-    return events
-
-
-def _relabel(event: Event, event_type: str) -> None:
-    event.event_type = event_type
-    if not is_valid_mode(event_type, event.mode):
-        event.mode = None
-    event.cameo = None  # the trigger's CAMEO code belonged to the old type
-    if event_type not in CASUALTY_TYPES:
-        event.dead = event.injured = None
-
-
-@Language.factory("fp_learned", assigns=["doc._.fp_events"], requires=["doc._.fp_events"])
-def make_component(nlp: Language, name: str):
-    model = load_model()
-
-    def component(doc: Doc) -> Doc:
-        if model is not None and doc._.fp_events:
-            doc._.fp_events = review(doc, list(doc._.fp_events), model)
-        return doc
-
-    return component
