@@ -2,8 +2,10 @@
 
 Call `merge(events, documents)` (or `assign_canonical`) after extraction over everything that
 should be de-duplicated together: it sets `canonical_id` and `sources` on each event in place.
-`merge_store(store)` does that for everything a `flashpoint.store.Store` holds and writes the
-results back. `representatives` then gives one record per canonical event.
+`merge_store(store)` does that for a `flashpoint.store.Store` and writes the results back,
+incrementally: only the new (never merged) events and those sharing a block with them are
+re-clustered (`new_events=` a run's events also limits what is read; `full=True` redoes all).
+`representatives` then gives one record per canonical event.
 """
 
 from .cluster import MergeResult, assign_canonical, canonical_id, merge, merge_within
