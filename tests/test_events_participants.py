@@ -265,3 +265,12 @@ def test_a_people_that_protests_is_its_civilians(nlp):
     assert event.event_type == "PROTEST"
     assert event.actor is not None
     assert (event.actor.country, event.actor.sector) == ("SDN", "CVL")
+
+
+def test_purpose_clause_of_a_protest_names_its_target(nlp):
+    event = main_event(
+        nlp, "Hundreds of miners began a sit-in on Monday to protest against Chile's new mining law."
+    )
+    assert event.event_type == "PROTEST"
+    assert event.recipient is not None
+    assert event.recipient.country == "CHL"

@@ -308,16 +308,23 @@ def _inner_parties(noun: Token) -> list[Token]:
 
 
 def _protest_target(noun: Token) -> Token | None:
-    """The target of "(a hunger strike) in protest of/against X" on the act or its verb."""
+    """The target of "(a hunger strike) in protest of/against X" or "(began a hunger strike)
+    to protest against X", on the act or its verb."""
     holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
     for holder in holders:
-        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"):
-            inner = _child(prep, ("pobj",))
+        for child in holder.children:
+            inner = None
+            if child.dep_ == "prep" and child.lower_ == "in":
+                inner = _child(child, ("pobj",))
+            elif child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
+                inner = child  # the purpose clause "to protest against X"
             if inner is None or inner.lemma_.lower() != "protest":
                 continue
             for target in (c for c in inner.children if c.dep_ == "prep"):
                 if target.lower_ in PROTEST_PREPS:
                     return _child(target, ("pobj",))
+            if inner.pos_ == "VERB" and _child(inner, ("dobj",)) is not None:
+                return _child(inner, ("dobj",))  # "to protest the ruling"
     return None
 
 
