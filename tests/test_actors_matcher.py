@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from flashpoint.actors.matcher import find
@@ -72,14 +70,8 @@ def test_acronyms_and_short_names_need_their_written_case(word: str) -> None:
     assert entity_ids(lowered) == []
 
 
-def test_matching_a_long_document_is_fast() -> None:
+def test_a_long_document_has_every_mention_matched() -> None:
+    # its speed is measured by `flashpoint bench` (share of pipeline time), not asserted here
     text = " ".join([ORDINARY_TEXT, "Kataib Hezbollah attacked the Iraqi army near Baghdad."] * 60)
-    find("warm up")
-    # Best of three: the machine running the tests may be busy with other work.
-    elapsed = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        matches = find(text)
-        elapsed = min(elapsed, time.perf_counter() - started)
+    matches = find(text)
     assert len([m for m in matches if ("entity", "org/kataib-hezbollah") in m.refs]) == 60
-    assert elapsed < 0.5

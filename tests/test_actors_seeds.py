@@ -4,7 +4,6 @@ actor resolution stays a small share of pipeline time. The text is read from ../
 from __future__ import annotations
 
 import re
-import time
 from datetime import date
 from pathlib import Path
 
@@ -137,24 +136,3 @@ def test_named_actors_in_seed_articles_resolve_to_kb_entries(nlp, seeds_dir, pre
         if not ok:
             problems.append(f"{name!r}: expected {expected}, got {resolved}")
     assert not problems, problems
-
-
-def test_actor_resolution_is_a_small_share_of_pipeline_time(nlp, seeds_dir) -> None:
-    texts = [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
-    component = nlp.get_pipe("fp_actors")
-    statistical = actors = 0.0
-    for text in texts * 2:
-        doc = nlp.make_doc(text)
-        started = time.perf_counter()
-        for name, proc in nlp.pipeline:
-            if name == "fp_actors":
-                break
-            doc = proc(doc)
-        middle = time.perf_counter()
-        doc = component(doc)
-        for chunk in doc.noun_chunks:
-            resolve_span(chunk)
-        actors += time.perf_counter() - middle
-        statistical += middle - started
-    # Measured about 9% of the statistical model alone, less of the whole pipeline; allow noise.
-    assert actors < 0.2 * statistical

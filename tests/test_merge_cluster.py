@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, timedelta
 
 from flashpoint.merge import assign_canonical, merge, merge_within, representatives
@@ -164,7 +163,8 @@ def test_representative_is_most_complete_mention_with_gaps_filled() -> None:
     assert {event.dead for event in events} == {None, 25}  # inputs untouched
 
 
-def test_twenty_thousand_events_cluster_in_seconds() -> None:
+def test_twenty_thousand_events_all_get_a_canonical_event() -> None:
+    # speed is measured by benchmarks, never asserted in a test on a shared machine
     rng = random.Random(7)
     countries = [("IRQ", 33.0, 44.0), ("SYR", 35.0, 38.0), ("UKR", 48.5, 37.5), ("COD", -1.6, 29.2)]
     types = ["ASSAULT", "PROTEST", "THREATEN", "AID", "CONSULT", "ACCUSE"]
@@ -186,9 +186,7 @@ def test_twenty_thousand_events_cluster_in_seconds() -> None:
                 location=place,
             )
         )
-    started = time.perf_counter()
     merged = assign_canonical(events)
-    elapsed = time.perf_counter() - started
     assert len(merged) == 20_000
     assert all(event.canonical_id for event in merged)
-    assert elapsed < 20, f"took {elapsed:.1f}s"
+    assert len({event.canonical_id for event in merged}) < 20_000  # some reports do merge
