@@ -156,6 +156,22 @@ def test_distinct_actors_and_places_are_shared_between_documents(store: Store) -
     assert stats["first_date"] == date(2023, 4, 15)
 
 
+def test_one_kb_id_read_with_different_countries_keeps_each_reading(store: Store) -> None:
+    # a generic actor ("the military") takes its country from each article's own text
+    first = _document()
+    second = _document(doc_id="second.txt", text=TEXT.replace("56", "57"))
+    for document, country in ((first, "SDN"), (second, "UKR")):
+        events = _events(document)
+        for event in events:
+            if event.actor is not None:
+                event.actor.id, event.actor.country = "generic/-/MIL", country
+        store.save(document, events)
+    countries = {
+        event.doc_id: event.actor.country for event in store.events() if event.actor is not None
+    }
+    assert countries == {"khartoum.txt": "SDN", "second.txt": "UKR"}
+
+
 def test_sentences_are_stored_with_their_offsets(store: Store) -> None:
     document = _document()
     split = document.text.index("The United Nations")

@@ -18,10 +18,13 @@ def _bounded(key: str) -> str:
 
 
 def actor_key(actor: Actor) -> str:
-    """Identity of a resolved actor: its KB id, else its name read with country and sector."""
+    """Identity of a resolved actor as stored: its KB id, else its name, read with the country
+    and sector it had in this event. Both belong in the key: a person's role changes with the
+    date, and a generic actor ("the military") takes its country from the text around it."""
+    state = f"{actor.country or ''}|{actor.sector or ''}"
     if actor.id:
-        return _bounded(f"kb:{actor.id}")
-    return _bounded(f"name:{actor.name.casefold()}|{actor.country or ''}|{actor.sector or ''}")
+        return _bounded(f"kb:{actor.id}|{state}")
+    return _bounded(f"name:{actor.name.casefold()}|{state}")
 
 
 def place_key(place: Place) -> str:

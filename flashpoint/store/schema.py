@@ -59,7 +59,7 @@ class ActorRow(Base):
     __tablename__ = "actors"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # "kb:<id>" or "name:<name>|<country>|<sector>": the identity used to share rows.
+    # "kb:<id>|<country>|<sector>" or "name:<name>|<country>|<sector>": rows are shared by it
     key: Mapped[str] = mapped_column(String(768), unique=True)
     kb_id: Mapped[str | None] = mapped_column(String(128), index=True)
     name: Mapped[str] = mapped_column(String(512), index=True)
