@@ -6,7 +6,14 @@ from flashpoint.actors.kb import get_kb
 
 @pytest.mark.parametrize(
     ("cameo", "expected"),
-    [("JAP", "JPN"), ("itl", "ITA"), ("VTN", "VNM"), ("ZAR", "COD"), ("IRQ", "IRQ"), ("IGO", "IGO")],
+    [
+        ("JAP", "JPN"),
+        ("itl", "ITA"),
+        ("VTN", "VNM"),
+        ("ZAR", "COD"),
+        ("IRQ", "IRQ"),
+        ("IGO", "IGO"),
+    ],
 )
 def test_cameo_country_codes_read_as_iso3(cameo, expected):
     assert iso3(cameo) == expected

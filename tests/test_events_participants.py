@@ -269,7 +269,7 @@ def test_a_people_that_protests_is_its_civilians(nlp):
 
 def test_purpose_clause_of_a_protest_names_its_target(nlp):
     event = main_event(
-        nlp, "Hundreds of miners began a sit-in on Monday to protest against Chile's new mining law."
+        nlp, "Hundreds of miners began a sit-in on Monday to protest against Chile's mining law."
     )
     assert event.event_type == "PROTEST"
     assert event.recipient is not None
