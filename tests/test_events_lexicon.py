@@ -164,3 +164,18 @@ def test_acled_class_narrows_by_trigger_sentence_and_actor(
     event_type, mode = reading
     context = ("territory",) if trigger in ("seized", "retook") else ()
     assert acled_class(event_type, mode, context, trigger, sentence, sector) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Jordan hosts thousands of US troops.", []),
+        ("Bases hosting American soldiers were hit by rockets.", ["ASSAULT"]),
+        ("Qatar hosted talks between the two sides on Monday.", ["CONSULT"]),
+    ],
+)
+def test_hosting_forces_is_no_visit_but_hosting_talks_is(text, types):
+    from flashpoint import extract
+
+    found = [event.event_type for event in extract(text, "2020-01-06")]
+    assert sorted(set(found)) == types
