@@ -127,6 +127,7 @@ def test_evaluate_runs_recogniser_and_resolver_over_the_texts(gold):
     assert metrics["n_gold"] == 4
     assert metrics["recall"] >= 0.75
     assert metrics["acc_161km_resolved"] == 1.0
+    assert metrics["acc_161km_gold_spans"] >= 0.75  # the resolver alone, on the gold spans
     assert "acc_161km" in report.render()
     # One article per half: the even half holds Kirkuk and Baghdad.
     assert metrics["even_acc_161km_resolved"] == 1.0
