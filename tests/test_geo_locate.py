@@ -101,3 +101,40 @@ def test_a_dateline_alone_is_the_place_with_less_confidence(nlp):
     inline = locate(nlp, "Gunmen killed two policemen in Baghdad on Tuesday.", "killed")
     assert dateline[0].name == inline[0].name == "Baghdad"
     assert dateline[1] < inline[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # A city standing for its government: the object of "against" or an acting subject.
+        (
+            "European ministers condemned the shelling and agreed new sanctions against Moscow.",
+            "shelling",
+        ),
+        ("Analysts said Tehran had planned the ambush carefully.", "ambush"),
+    ],
+)
+def test_a_capital_standing_for_its_government_is_not_the_events_place(nlp, text, trigger):
+    result = locate(nlp, text, trigger)
+    assert result is None or result[0].name not in ("Moscow", "Tehran")
+
+
+def test_a_recalled_cause_does_not_take_the_place_of_the_act_it_provoked(nlp):
+    text = "Militias fired rockets at a base near Erbil in revenge for the killing of their leader."
+    assert locate(nlp, text, "killing") is None
+    assert event_location_name(locate(nlp, text, "fired")).startswith("Erbil")
+
+
+def test_a_recalled_cause_keeps_a_place_of_its_own_phrase(nlp):
+    text = "Militias fired rockets at a base near Erbil in revenge for the raid on Mosul."
+    assert event_location_name(locate(nlp, text, "raid")).startswith("Mosul")
+
+
+def test_a_condemned_event_falls_back_on_the_article_focus(nlp):
+    text = (
+        "A missile hit the market in Kharkiv on Monday. Leaders in Brussels condemned the attack."
+    )
+    doc = nlp(text)
+    token = [token for token in doc if token.text == "attack"][-1]
+    place, _ = event_location(doc, token.sent, token)
+    assert place.name == "Kharkiv"

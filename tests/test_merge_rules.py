@@ -278,3 +278,33 @@ def test_dateline_place_is_not_the_event_place(text: str, dateline: bool) -> Non
     place = Place("Kyiv", country="UKR", lat=50.45, lon=30.52, start=start, end=start + 4)
     mention = Mention.of(make_event("a", location=place), text=text)
     assert (mention.event.location is None) is dateline
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # "Unidentified attackers" of a country: the country is the extractor's guess.
+        (
+            Actor("gunmen", country="UKR", sector="UAF"),
+            Actor("gunmen", country="RUS", sector="UAF"),
+            "weak",
+        ),
+        (
+            Actor("gunmen", country="UKR", sector="UAF"),
+            Actor("army", country="RUS", sector="MIL"),
+            "weak",
+        ),
+        # Two countries each read with a definite sector are two different parties.
+        (
+            Actor("army", country="UKR", sector="MIL"),
+            Actor("army", country="RUS", sector="MIL"),
+            "strong",
+        ),
+    ],
+)
+def test_an_unidentified_attackers_country_is_weak_evidence_of_another_actor(
+    first: Actor, second: Actor, conflict: str
+) -> None:
+    from flashpoint.merge.participants import actor_conflict
+
+    assert actor_conflict(first, second, load_settings()) == conflict

@@ -99,3 +99,35 @@ def test_is_historical_marks_spans_ending_before_the_reporting_window(start, end
 
 def test_nothing_is_historical_without_a_document_date():
     assert not is_historical(TimeSpan(date(1990, 1, 1), date(1990, 12, 31), "year"), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militias fired rockets at the base on Wednesday in revenge for the raid on their camp.",
+        "Crowds marched through the capital on Monday in protest over the arrest of the mayor.",
+    ],
+)
+def test_a_recalled_cause_does_not_take_the_date_of_the_act_it_provoked(nlp, text):
+    doc = annotate(nlp, text, THURSDAY)
+    trigger_word = "raid" if "raid" in text else "arrest"
+    sentence, trigger = trigger_of(doc, trigger_word)
+    span, confidence = event_time(doc, sentence, trigger)
+    assert span.text is None and span.start == THURSDAY
+    assert confidence == DOCUMENT_DATE
+
+
+def test_a_recalled_cause_keeps_a_date_of_its_own_phrase(nlp):
+    text = "Militias fired rockets at the base on Wednesday in revenge for the raid on Sunday."
+    doc = annotate(nlp, text, THURSDAY)
+    sentence, trigger = trigger_of(doc, "raid")
+    span, _ = event_time(doc, sentence, trigger)
+    assert span.text == "Sunday"
+
+
+def test_the_act_itself_still_takes_the_sentence_date(nlp):
+    text = "Militias fired rockets at the base on Wednesday in revenge for the raid on their camp."
+    doc = annotate(nlp, text, THURSDAY)
+    sentence, trigger = trigger_of(doc, "fired")
+    span, _ = event_time(doc, sentence, trigger)
+    assert span.text == "Wednesday"

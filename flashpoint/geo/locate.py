@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
+from ..timex.anchor import recalled_phrase
 from .component import CONFIDENCE_KEY, SPAN_KEY
 
 LOCATIVE = {
@@ -168,9 +169,29 @@ def _setting_weight(span: Span) -> float:
     return 1.0
 
 
+# Prepositions whose object is a party opposed or dealt with, not a setting ("sanctions against
+# Moscow", "talks with Kyiv").
+PARTY_PREPS = {"against", "with"}
+
+
+def _party(span: Span) -> bool:
+    """A place that can only be read as a party: the object of "against" or "with", or a town
+    acting as the subject of a verb (towns are hit, "Kharkiv was shelled"; governments act)."""
+    preposition = _preposition(span)
+    if preposition is not None and preposition.lower_ in PARTY_PREPS:
+        return True
+    if span._.fp_place.feature in ("country", "region") or _is_dateline(span):
+        return False
+    return span.root.dep_ == "nsubj" and span.root.head.pos_ in ("VERB", "AUX")
+
+
 def _actor_like(span: Span) -> bool:
     """Whether the place names a party, not a setting: "US forces", "Iraq's parliament", "Iran
-    warned". Only countries and regions act as parties; "Ain al-Asad air base" is a setting."""
+    warned", "sanctions against Moscow", "Tehran had chosen". Countries and regions act as
+    parties in many roles; a city only as the active subject of a verb or the object of a party
+    preposition (a capital standing for its government); "Ain al-Asad air base" is a setting."""
+    if _party(span):
+        return True
     if span._.fp_place.feature not in ("country", "region"):
         return False
     if span.root.dep_ in ("compound", "amod", "poss", "nmod", "nsubj"):
@@ -181,7 +202,8 @@ def _actor_like(span: Span) -> bool:
 def focus_location(doc: Doc) -> tuple[Place, float] | None:
     """The article's main place: the most-mentioned country (its towns count for it), then the
     most-mentioned specific place in that country, else the country itself."""
-    spans = _places(doc)
+    # "Sanctions against Moscow" says nothing of where the story happens.
+    spans = [span for span in _places(doc) if not _party(span)]
     if not spans:
         return None
     by_country: Counter = Counter()
@@ -208,8 +230,20 @@ def focus_location(doc: Doc) -> tuple[Place, float] | None:
 def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, float] | None:
     """(place, confidence) for the event triggered by `trigger` in `sentence`, or None."""
     in_sentence = [
-        span for span in _places(doc) if span.start >= sentence.start and span.end <= sentence.end
+        span
+        for span in _places(doc)
+        if span.start >= sentence.start and span.end <= sentence.end and not _party(span)
     ]
+    recalled = recalled_phrase(trigger)
+    if recalled is not None:
+        # An event the sentence recalls ("in retaliation for the killing of ...", "condemned the
+        # bombing") did not happen where the reported act did: only its own phrase says where.
+        low, high = recalled.phrase.left_edge.i, recalled.phrase.right_edge.i
+        in_sentence = [span for span in in_sentence if low <= span.start and span.end - 1 <= high]
+        if not in_sentence:
+            # A cause ("for", "to avenge") is an older event than the article's story, so its
+            # focus does not apply either; an event reacted to is mostly the story itself.
+            return None if recalled.cause else focus_location(doc)
     # A sentence whose places all name parties ("The United States killed ...") says nothing
     # of where: the article's focus is the better guess.
     settings = [span for span in in_sentence if not _actor_like(span)]

@@ -34,7 +34,9 @@ def actor_conflict(
     if first_id and second_id:
         return None if first_id == second_id else "strong"
     if first.country and second.country and first.country != second.country:
-        return "strong" if first.sector and second.sector else "weak"
+        # "Unidentified attackers" of a country is the extractor's guess from the place.
+        vague = {first.sector, second.sector} & settings.vague_sectors
+        return "strong" if first.sector and second.sector and not vague else "weak"
     opposed = frozenset((first.sector, second.sector)) in settings.distinct_sectors
     return "strong" if first.sector and second.sector and opposed else None
 

@@ -60,6 +60,9 @@ class MergeSettings:
     duplicate_threshold: float
     shingle_words: int
     num_perm: int
+    # Sectors that say only "someone armed": the country read with them is a guess (often the
+    # place's), so it never makes a strong actor conflict.
+    vague_sectors: frozenset[str] = frozenset()
 
     def types_compatible(self, first: str, second: str) -> bool:
         return first == second or frozenset((first, second)) in self.compatible_types
@@ -151,6 +154,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
             duplicate_threshold=float(duplicate.get("threshold", 0.6)),
             shingle_words=int(duplicate.get("shingle_words", 5)),
             num_perm=int(duplicate.get("num_perm", 128)),
+            vague_sectors=frozenset(str(sector) for sector in raw.get("vague_sectors") or ()),
         )
     except KeyError as exc:
         raise _fail(path, f"missing setting {exc.args[0]!r}") from exc

@@ -2,13 +2,16 @@
 
 In order: an expression attached to the trigger in the dependency tree ("attacked ... on
 Tuesday"); the nearest expression in the same sentence; the nearest one earlier in the
-paragraph; the document date as a day. Confidence falls along that order.
+paragraph; the document date as a day. Confidence falls along that order. An event recalled as
+the cause of the reported act ("in retaliation for the killing") takes only a date of its own
+phrase, never the act's.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -67,6 +70,43 @@ def _in_other_time_phrase(span: Span, trigger: Token) -> bool:
     return False
 
 
+# Prepositions that tie a recalled event to the act a sentence reports: "launched missiles on
+# Wednesday in retaliation for the killing", "a protest over the airstrikes".
+REASON_PREPS = frozenset({"for", "over", "after", "following", "despite", "amid"})
+# Verbs whose object is an earlier event: one the act avenges (a cause, like "in retaliation
+# for"), or one it reacts to in words or inquiry (mostly the article's story itself).
+CAUSE_VERBS = frozenset({"avenge", "answer", "revenge"})
+REACTION_VERBS = frozenset({"condemn", "denounce", "mourn", "investigate"})
+
+
+@dataclass(frozen=True)
+class Recalled:
+    """The phrase by which a sentence recalls an event other than the act it reports."""
+
+    phrase: Token
+    # True for a cause ("for the killing", "to avenge the killing"): an older event.
+    cause: bool
+
+
+def recalled_phrase(trigger: Token) -> Recalled | None:
+    """How the sentence recalls the trigger's event as the cause of, or the thing reacted to
+    by, the act it reports; None when the event is that act. Its time and place are in that
+    phrase or not in the sentence at all."""
+    token = trigger
+    for _ in range(MAX_PATH + 1):
+        head = token.head
+        if head is token:
+            return None
+        if token.dep_ == "pobj" and head.lower_ in REASON_PREPS and head.dep_ == "prep":
+            return Recalled(head, cause=True)
+        if token.dep_ == "dobj" and head.lemma_.lower() in CAUSE_VERBS | REACTION_VERBS:
+            return Recalled(token, cause=head.lemma_.lower() in CAUSE_VERBS)
+        if token.dep_ not in ("pobj", "prep", "compound", "amod", "nmod", "conj", "appos"):
+            return None
+        token = head
+    return None
+
+
 def _line_starts(doc: Doc) -> list[int]:
     """Line start offsets, once per doc: Doc.text is rebuilt from the tokens on every access."""
     starts = doc.user_data.get("fp_line_starts")
@@ -103,12 +143,24 @@ def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, floa
     # "ordered after the storming on Tuesday": a date inside a before/after phrase that does not
     # hold the trigger dates that other happening
     inside = [s for s in inside if not _in_other_time_phrase(s, trigger)]
+    recalled = recalled_phrase(trigger)
+    if recalled is not None:
+        phrase = recalled.phrase
+        # A recalled event is not the act the sentence dates: only a date inside its own phrase
+        # is its own, and the paragraph's dates belong to the reported act too.
+        inside = [s for s in inside if phrase.left_edge.i <= s.root.i <= phrase.right_edge.i]
+        if not inside:
+            return _document_date(doc)
     if inside:
         return min(inside, key=lambda s: _distance(s, trigger))._.fp_time, SAME_SENTENCE
     start = _paragraph_start(doc, sentence)
     before = [s for s in dating if start <= s.start_char and s.end_char <= sentence.start_char]
     if before:
         return before[-1]._.fp_time, SAME_PARAGRAPH
+    return _document_date(doc)
+
+
+def _document_date(doc: Doc) -> tuple[TimeSpan, float] | None:
     published = doc._.fp_published
     if published is None:
         return None
