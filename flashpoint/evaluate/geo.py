@@ -170,7 +170,7 @@ def resolve_gold_spans(articles: list[Article]) -> float:
     """acc_161km_gold_spans: our resolver alone, on the gold toponyms, in each article's context."""
     from ..geo.gazetteer import get_gazetteer
     from ..geo.resolve import resolve
-    from ..geo.toponyms import Mention, mention_key
+    from ..geo.toponyms import Mention, _abbreviation_key
     from ..nlp import load_nlp
 
     nlp, gazetteer = load_nlp(), get_gazetteer()
@@ -185,7 +185,9 @@ def resolve_gold_spans(articles: list[Article]) -> float:
                 continue
             if mentions and span.start < mentions[-1].end:
                 continue  # overlapping gold spans: the first one stands
-            mentions.append(Mention(span.start, span.end, mention_key(span.text), "ner"))
+            # as the recogniser does: "Ky." and "W.Va." are looked up as the states they abbreviate
+            key = _abbreviation_key(doc, span.start, span.end, gazetteer)
+            mentions.append(Mention(span.start, span.end, key, "ner"))
             golds[(span.start, span.end)] = gold
         for item in resolve(doc, mentions, gazetteer):
             gold = golds[(item.mention.start, item.mention.end)]
