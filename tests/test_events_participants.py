@@ -274,3 +274,19 @@ def test_purpose_clause_of_a_protest_names_its_target(nlp):
     assert event.event_type == "PROTEST"
     assert event.recipient is not None
     assert event.recipient.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the weapon is the instrument: who fired it is not said, so no country is asserted
+        ("A missile struck the railway station in the eastern city of Kramatorsk on Friday.", None),
+        # a weapon with a country keeps it
+        ("Russian missiles struck the railway station in Kramatorsk on Friday.", "RUS"),
+    ],
+)
+def test_a_weapon_named_as_the_doer_is_no_actor_of_the_victims_country(text, country):
+    from flashpoint import extract
+
+    [event] = [event for event in extract(text, "2022-04-08") if event.event_type == "ASSAULT"]
+    assert (event.actor.country if event.actor else None) == country

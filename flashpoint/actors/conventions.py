@@ -33,6 +33,7 @@ class Conventions:
     unattributed_types: frozenset[str]
     unidentified_sector: str
     ethnic_markers: frozenset[str]
+    instruments: frozenset[str]
 
 
 @cache
@@ -49,6 +50,7 @@ def conventions() -> Conventions:
         unattributed_types=frozenset(data.get("unattributed_types") or ()),
         unidentified_sector=str(data.get("unidentified_sector") or "UAF"),
         ethnic_markers=frozenset(data.get("ethnic_markers") or ()),
+        instruments=frozenset(data.get("instruments") or ()),
     )
 
 
@@ -125,6 +127,13 @@ def _capital_attacked(recipient: Actor, head: Token | None, event_type: str | No
         and recipient.sector == "GOV"
         and event_type in conventions().population_types
     )
+
+
+def is_instrument(actor: Actor | None, head: Token | None) -> bool:
+    """A weapon standing as the doer, with no country of its own ("a missile", "rockets")."""
+    if head is None or (actor is not None and actor.country is not None):
+        return False
+    return head.lemma_.lower() in conventions().instruments
 
 
 def unidentified_attacker(

@@ -21,6 +21,7 @@ from ..actors.conventions import (
     civilian_crowd,
     civilian_recipient,
     is_ethnic,
+    is_instrument,
     unidentified_attacker,
 )
 from ..actors.kb import get_kb
@@ -137,6 +138,8 @@ def fill_countries(
 ) -> tuple[Actor | None, Actor | None]:
     """(actor, recipient) with countries filled in from where the text places them, then the
     coding conventions for parties described but not named (`actors.conventions`)."""
+    if is_instrument(actor, actor_head):
+        actor, actor_head = None, None
     actor, recipient = _fill(trigger, actor, actor_head, recipient, recipient_head, place)
     if actor is None and actor_head is None:
         actor = unidentified_attacker(event_type, place, trigger.sent, recipient)
