@@ -138,3 +138,18 @@ def test_a_condemned_event_falls_back_on_the_article_focus(nlp):
     token = [token for token in doc if token.text == "attack"][-1]
     place, _ = event_location(doc, token.sent, token)
     assert place.name == "Kharkiv"
+
+
+def test_a_party_inside_a_recalled_cause_is_not_its_place(nlp):
+    text = "Protesters rallied in Basra in anger over the Iraq army raids on border villages."
+    assert locate(nlp, text, "raids") is None
+
+
+def test_an_event_that_followed_another_does_not_take_that_events_place(nlp):
+    text = (
+        "Crowds rioted in Nairobi on Tuesday. The riots followed the arrest of a mayor in Mombasa."
+    )
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == "riots")
+    place, _ = event_location(doc, token.sent, token)
+    assert place.name == "Nairobi"

@@ -308,3 +308,46 @@ def test_an_unidentified_attackers_country_is_weak_evidence_of_another_actor(
     from flashpoint.merge.participants import actor_conflict
 
     assert actor_conflict(first, second, load_settings()) == conflict
+
+
+def _placed(doc_id: str, place: Place, inside: bool) -> Event:
+    """An event whose place was read in its own sentence (inside) or elsewhere in the article."""
+    start = 10 if inside else 500
+    located = Place(
+        place.name,
+        place.country,
+        place.admin1,
+        place.lat,
+        place.lon,
+        feature=place.feature,
+        start=start,
+        end=start + 6,
+    )
+    return make_event(doc_id, location=located, date=day("2020-01-05"))
+
+
+@pytest.mark.parametrize("inside", [True, False])
+def test_a_place_guessed_from_elsewhere_in_the_article_never_conflicts(inside: bool) -> None:
+    published = {"a": date(2020, 1, 6), "b": date(2020, 1, 6)}
+    near = pair_score(_placed("a", BAGHDAD, True), _placed("b", GREEN_ZONE, True), published)
+    far = pair_score(_placed("a", BAGHDAD, True), _placed("b", KIRKUK, inside), published)
+    settings = load_settings()
+    if inside:
+        assert far < near - settings.weights["place_near"]
+    else:
+        assert far == near - settings.weights["place_near"]
+
+
+def test_a_guessed_place_agrees_only_across_articles() -> None:
+    published = {"a": date(2020, 1, 6), "b": date(2020, 1, 6)}
+    weight = load_settings().weights["place_near"]
+    own = pair_score(_placed("a", BAGHDAD, True), _placed("a", GREEN_ZONE, False), published)
+    own_bare = pair_score(
+        _placed("a", BAGHDAD, True), make_event("a", date=day("2020-01-05")), published
+    )
+    other = pair_score(_placed("a", BAGHDAD, True), _placed("b", GREEN_ZONE, False), published)
+    other_bare = pair_score(
+        _placed("a", BAGHDAD, True), make_event("b", date=day("2020-01-05")), published
+    )
+    assert own == pytest.approx(own_bare)
+    assert other == pytest.approx(other_bare + weight)

@@ -131,3 +131,11 @@ def test_the_act_itself_still_takes_the_sentence_date(nlp):
     sentence, trigger = trigger_of(doc, "fired")
     span, _ = event_time(doc, sentence, trigger)
     assert span.text == "Wednesday"
+
+
+def test_an_event_that_followed_another_does_not_take_that_events_date(nlp):
+    text = "The riots followed the arrest of the opposition leader on Monday."
+    doc = annotate(nlp, text, THURSDAY)
+    sentence, trigger = trigger_of(doc, "riots")
+    span, confidence = event_time(doc, sentence, trigger)
+    assert span.text is None and confidence == DOCUMENT_DATE

@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
-from ..timex.anchor import recalled_phrase
+from ..timex.anchor import recalled_phrase, sequenced_phrase
 from .component import CONFIDENCE_KEY, SPAN_KEY
 
 LOCATIVE = {
@@ -234,12 +234,22 @@ def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, flo
         for span in _places(doc)
         if span.start >= sentence.start and span.end <= sentence.end and not _party(span)
     ]
+    other = sequenced_phrase(trigger)
+    if other is not None:
+        # "The protests followed the capture of Goma": Goma is where the other event happened.
+        low, high = other.left_edge.i, other.right_edge.i
+        in_sentence = [span for span in in_sentence if not low <= span.start <= high]
     recalled = recalled_phrase(trigger)
     if recalled is not None:
         # An event the sentence recalls ("in retaliation for the killing of ...", "condemned the
         # bombing") did not happen where the reported act did: only its own phrase says where.
         low, high = recalled.phrase.left_edge.i, recalled.phrase.right_edge.i
-        in_sentence = [span for span in in_sentence if low <= span.start and span.end - 1 <= high]
+        # A party inside it ("over the US airstrikes") names who acted, not where.
+        in_sentence = [
+            span
+            for span in in_sentence
+            if low <= span.start and span.end - 1 <= high and not _actor_like(span)
+        ]
         if not in_sentence:
             # A cause ("for", "to avenge") is an older event than the article's story, so its
             # focus does not apply either; an event reacted to is mostly the story itself.

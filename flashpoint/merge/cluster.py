@@ -128,10 +128,12 @@ def _profile(group: list[Mention]) -> Mention:
     for mention in group:
         for term, weight in mention.terms.items():
             terms[term] = max(weight, terms.get(term, 0.0))
+    placed = next((m for m in ranked if m.event.location is not None), ranked[0])
     return replace(
         timing,
         event=replace(ranked[0].event, date=timing.event.date, **filled),
         terms=terms,
+        place_guessed=placed.place_guessed,
     )
 
 

@@ -47,6 +47,9 @@ class Mention:
     head: str = ""
     # Key words near the trigger with their weights (see terms.py); set for the whole batch.
     terms: dict[str, float] = field(default_factory=dict)
+    # True when the place was read outside the event's sentence (the article's main place,
+    # the extractor's guess when the sentence names none): see `_places_of`.
+    place_guessed: bool = False
 
     @classmethod
     def of(
@@ -95,7 +98,16 @@ class Mention:
             coarse=coarse,
             lede=in_lede(event.evidence.start, text),
             head=trigger_head(event.trigger),
+            place_guessed=place_guessed(event),
         )
+
+
+def place_guessed(event: Event) -> bool:
+    """Whether the event's place comes from outside its own sentence."""
+    place, evidence = event.location, event.evidence
+    if place is None or place.start is None:
+        return False
+    return not evidence.start <= place.start < evidence.end
 
 
 # What follows the date in a wire dateline ("BAGHDAD, Dec. 31, 2019 - Hundreds of ...").
@@ -131,9 +143,19 @@ def conflicting(first: Mention, second: Mention, settings: MergeSettings | None 
     out: extractors misread them too often for a mismatch to forbid anything."""
     settings = settings or load_settings()
     a, b = first.event, second.event
-    return not places_compatible(a.location, b.location, settings) or strong_conflict(
+    return _places_of(first, second, settings) == "place_conflict" or strong_conflict(
         a, b, settings
     )
+
+
+def _places_of(first: Mention, second: Mention, settings: MergeSettings) -> str | None:
+    """`_place_agreement` of two mentions. A guessed place never conflicts, and agrees only
+    across articles: within its own it was taken from the other mentions' places."""
+    agreement = _place_agreement(first.event.location, second.event.location, settings)
+    guessed = first.place_guessed or second.place_guessed
+    if guessed and (agreement == "place_conflict" or first.article == second.article):
+        return None
+    return agreement
 
 
 def _coarse(place: Place, settings: MergeSettings) -> bool:
@@ -243,7 +265,7 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
         total += (
             weights["same_day"] if first.day and second.day and exact else weights["date_overlap"]
         )
-    place = _place_agreement(a.location, b.location, settings)
+    place = _places_of(first, second, settings)
     if place:
         total += weights[place]
     if a.dead and a.dead == b.dead:

@@ -107,6 +107,20 @@ def recalled_phrase(trigger: Token) -> Recalled | None:
     return None
 
 
+# Verbs that relate the subject's event to an earlier or later one named by the object: "the
+# protests followed the capture of Goma on Monday".
+SEQUENCE_VERBS = frozenset({"follow", "precede"})
+
+
+def sequenced_phrase(trigger: Token) -> Token | None:
+    """The object naming the other event when the trigger is the subject of a sequence verb:
+    that phrase's time and place are the other event's."""
+    head = trigger.head
+    if trigger.dep_ != "nsubj" or head is trigger or head.lemma_.lower() not in SEQUENCE_VERBS:
+        return None
+    return next((child for child in head.children if child.dep_ == "dobj"), None)
+
+
 def _line_starts(doc: Doc) -> list[int]:
     """Line start offsets, once per doc: Doc.text is rebuilt from the tokens on every access."""
     starts = doc.user_data.get("fp_line_starts")
@@ -143,6 +157,10 @@ def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, floa
     # "ordered after the storming on Tuesday": a date inside a before/after phrase that does not
     # hold the trigger dates that other happening
     inside = [s for s in inside if not _in_other_time_phrase(s, trigger)]
+    if sequenced_phrase(trigger) is not None:
+        # "The protests followed the capture of Goma on Monday": a date not attached to the
+        # subject itself dates the event it followed (or preceded).
+        inside = []
     recalled = recalled_phrase(trigger)
     if recalled is not None:
         phrase = recalled.phrase
