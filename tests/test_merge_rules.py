@@ -351,3 +351,15 @@ def test_a_guessed_place_agrees_only_across_articles() -> None:
     )
     assert own == pytest.approx(own_bare)
     assert other == pytest.approx(other_bare + weight)
+
+
+@pytest.mark.parametrize(
+    ("event_day", "future_kept"),
+    [("2020-01-03", False), ("2020-01-08", True)],
+)
+def test_future_mode_on_an_event_dated_before_its_report_is_a_misreading(
+    event_day: str, future_kept: bool
+) -> None:
+    event = make_event("a", date=day(event_day), aux=["future"])
+    mention = Mention.of(event, published=date(2020, 1, 6))
+    assert ("future" in mention.aux) is future_kept

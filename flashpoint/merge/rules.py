@@ -87,10 +87,15 @@ class Mention:
             first, last = _NO_START, _NO_END
             dated = day = False
             coarse = True
+        aux = frozenset(event.aux)
+        if span is not None and published is not None and span.end < published:
+            # An event dated before its report has happened (or is recalled): "future" on it is
+            # a misreading of the clause around it ("the strike will be answered").
+            aux -= {"future"}
         return cls(
             event=event,
             article=article or event.doc_id,
-            aux=frozenset(event.aux),
+            aux=aux,
             first=first,
             last=last,
             dated=dated,
