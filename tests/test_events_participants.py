@@ -290,3 +290,11 @@ def test_a_weapon_named_as_the_doer_is_no_actor_of_the_victims_country(text, cou
 
     [event] = [event for event in extract(text, "2022-04-08") if event.event_type == "ASSAULT"]
     assert (event.actor.country if event.actor else None) == country
+
+
+def test_what_a_demanded_act_is_against_is_its_recipient():
+    from flashpoint import extract
+
+    text = "The archbishop called for sanctions against Nigeria on Sunday."
+    request = next(e for e in extract(text, "1995-11-12") if e.event_type == "REQUEST")
+    assert request.recipient is not None and request.recipient.country == "NGA"

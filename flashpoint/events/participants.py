@@ -83,6 +83,12 @@ def _aimed_country(trigger: Token, skip: set[int]) -> str | None:
             for token in child.subtree:
                 if token.i in index and token.i not in skip:
                     return index[token.i]
+    # "called for sanctions against Nigeria": what the act is against, however deep it hangs
+    for token in trigger.subtree:
+        if token.dep_ == "prep" and token.lower_ == "against" and token.i not in skip:
+            for inner in token.subtree:
+                if inner.i in index and inner.i not in skip:
+                    return index[inner.i]
     return None
 
 
