@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..actors.codes import iso3
 from ..events.ontology import load_data
+from ..events.review import main_event
 from ..exceptions import EvalError
 from ..model import Actor, Document, Event
 from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table
@@ -50,14 +51,9 @@ def load_records(path: Path) -> list[dict]:
 
 
 def scored_event(events: list[Event]) -> Event | None:
-    """The one prediction per sentence: highest confidence, not negated."""
-    best: Event | None = None
-    for event in events:
-        if "negation" in event.aux:
-            continue
-        if best is None or (event.confidence or 0) > (best.confidence or 0):
-            best = event
-    return best
+    """The one prediction per sentence: highest confidence, not negated (the coder's own
+    notion of a sentence's main event)."""
+    return main_event(events)
 
 
 def _codes(value: object, igo: set[str]) -> set[str]:

@@ -22,6 +22,7 @@ from functools import cache
 
 from ..model import Event
 from .ontology import acled_class, load_data
+from .review import main_event as sentence_main_event
 
 RIOT = "VIOL_DEMONSTR"
 EXCESSIVE_FORCE = "FORCE_AGAINST_PROTEST"
@@ -35,13 +36,7 @@ def main_event(events: list[Event]) -> Event | None:
     if not live:
         return None
     lead = min(event.evidence.start for event in live)
-    best: Event | None = None
-    for event in live:
-        if event.evidence.start != lead:
-            continue
-        if best is None or (event.confidence or 0) > (best.confidence or 0):
-            best = event
-    return best
+    return sentence_main_event([event for event in live if event.evidence.start == lead])
 
 
 def event_class(event: Event) -> str | None:
