@@ -19,6 +19,16 @@ from .lexicon import Lexicon
 REPORTING_WINDOW = timedelta(days=45)
 # Clause links we climb to find what embeds the trigger.
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "dobj", "acl"})
+# Prepositions that introduce what an intention or denial is about ("called for talks", "pushed
+# for a ceasefire"); others place the event in time or give its cause ("ordered after the
+# storming", "called over the airstrikes"), so the governing verb's modality does not reach it.
+CONTENT_PREPS = frozenset({"for", "to", "on", "of", "into", "toward", "towards", "about", "in"})
+# Determiners that make a nominal event a known one: "the killing", "this attack", "their raid".
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# Events that happen and are over, so a definite mention refers back to one. A curfew, blockade
+# or sanction is a standing state that a clause can still extend or lift ("will extend the
+# curfew" is about the curfew's future).
+HAPPENING_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 
 def clause_verb(trigger: Token) -> Token:
@@ -71,9 +81,47 @@ def _own_modes(verb: Token, lexicon: Lexicon) -> set[str]:
     return modes
 
 
-def modal_modes(trigger: Token, lexicon: Lexicon) -> set[str]:
+def is_presupposed(trigger: Token, event_type: str, lexicon: Lexicon) -> bool:
+    """A definite nominal event that a clause is about, not one the clause performs: "answer
+    the killing of Soleimani", "the strike was ordered by Trump", "called the attack a crime"
+    refer to an event that happened. A light verb's object is the clause's own act ("will
+    launch the offensive"), so it takes the clause's modality."""
+    if event_type not in HAPPENING_TYPES:
+        return False
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in (
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "pobj",
+    ):
+        return False
+    if not any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss"
+        for c in trigger.children
+    ):
+        return False
+    head = trigger.head
+    if trigger.dep_ == "pobj":
+        # "retaliation for the attack", "after the storming": but "called for the withdrawal"
+        # asks for it, so a preposition right under an intention verb is its content
+        return head.head.lemma_ not in lexicon.future_embedders | lexicon.negation_embedders
+    if lexicon.lemma(head) in lexicon.light_verbs:
+        return False
+    if trigger.dep_ == "dobj" and head.lemma_ in lexicon.future_embedders:
+        # "promised the withdrawal", "ordered the arrest": the content of the intention
+        return any(c.dep_ in ("oprd", "ccomp") for c in head.children)
+    return True
+
+
+def modal_modes(trigger: Token, lexicon: Lexicon, event_type: str = "") -> set[str]:
     """Negation/future/hypothetical from the trigger's clause and the clauses embedding it."""
     verb = clause_verb(trigger)
+    if trigger.i != verb.i and is_presupposed(trigger, event_type, lexicon):
+        # the clause's mood is about the known event, not the event's own: keep only what the
+        # noun itself says ("no attack")
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+            return {"negation"}
+        return set()
     modes = _own_modes(verb, lexicon)
     if trigger.i != verb.i:
         # "no attack took place", "without any attack"
@@ -91,10 +139,12 @@ def modal_modes(trigger: Token, lexicon: Lexicon) -> set[str]:
     while token.dep_ in EMBED_DEPS and token.head.i != token.i and hops < 6:
         hops += 1
         link = token.dep_
-        token = token.head
+        previous, token = token, token.head
         if token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = token.lemma_
+        if link == "prep" and previous.lower_ not in CONTENT_PREPS:
+            continue
         if link in ("xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep"):
             if lemma in lexicon.negation_embedders:
                 modes.add("negation")

@@ -14,7 +14,7 @@ from ..geo.locate import event_location
 from ..model import Actor, Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
-from .auxmodes import is_historical, modal_modes
+from .auxmodes import is_historical, is_presupposed, modal_modes
 from .framing import (
     final_type,
     is_condition,
@@ -229,8 +229,12 @@ def _events(
         event_type, mode = "SANCTION", "expel"
     if event_type == "ASSAULT" and mode is None and _targeted(recipient, recipient_head, lexicon):
         mode = "targeted"
-    aux = modal_modes(token, lexicon)
-    if governor is not None and governor.entry.type in CONTENT_FUTURE_TYPES:
+    aux = modal_modes(token, lexicon, event_type)
+    if (
+        governor is not None
+        and governor.entry.type in CONTENT_FUTURE_TYPES
+        and not is_presupposed(token, event_type, lexicon)
+    ):
         aux.add("future")  # what is demanded, threatened or promised has not happened
     confidence = _confidence(trigger, lexicon, actor is not None, recipient is not None, aux)
     if governor is not None:
