@@ -172,6 +172,16 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
 
 
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a parse error), the nearer: "BAGHDAD, Jan. 8 - Iran launched"
+    hangs the dateline's city on the verb too."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1:
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    return subjects[0] if subjects else None
+
+
 def verb_subject(verb: Token) -> Token | None:
     """The doer of a verb, borrowing from governing clauses when the verb has none."""
     seen = 0
@@ -184,7 +194,7 @@ def verb_subject(verb: Token) -> Token | None:
             if _child(verb, PASSIVE_SUBJECTS) is not None:
                 return None
         else:
-            subject = _child(verb, SUBJECTS)
+            subject = _subject(verb)
             if subject is not None:
                 if subject.lower_ in PRONOUN_SUBJECTS and verb.dep_ == "relcl":
                     return verb.head
@@ -350,6 +360,11 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
             and (child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN")
         ):
             actor = child
+    if actor is None and recipient is not None:
+        # "the capture of Goma by M23 fighters": the parser hangs the by-agent on the object
+        by = next((c for c in recipient.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is not None:
+            actor = _child(by, ("pobj",))
     head = noun.head
     if recipient is None:
         recipient = _protest_target(noun)

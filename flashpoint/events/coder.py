@@ -209,6 +209,11 @@ def _events(
                 recipient_head = head
                 break
     for harm in harms:
+        if lexicon.lemma(harm.token) in lexicon.patient_verbs:
+            # "X died when missiles hit": who died was hit, not the one hitting
+            if recipient is None:
+                recipient_head, recipient = _harm_party(arguments.verb_subject(harm.token), token)
+            continue
         if actor is None:
             actor_head, actor = _harm_party(arguments.verb_subject(harm.token), token)
         if recipient is None:

@@ -20,6 +20,8 @@ HARM_LEMMAS = frozenset(
     {"kill", "injure", "wound", "hurt", "die", "explode", "detonate", "hit", "strike"}
 )
 INJURY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "die"})
+# Harm verbs whose subject suffers the harm: they report a toll, never cause another act.
+PATIENT_LEMMAS = frozenset({"die", "perish"})
 CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "amid"})
 
 
@@ -39,7 +41,12 @@ def _cause(harm: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
                 return other
     if token.dep_ in ("relcl", "acl", "advcl", "conj", "xcomp"):
         other = by_token.get(token.head.i)
-        if other is not None and other.entry.type == "ASSAULT":
+        if (
+            other is not None
+            and other.entry.type == "ASSAULT"
+            # "died when missiles hit their convoy": dying is the toll, the hit is the act
+            and not (token.dep_ == "advcl" and other.token.lemma_ in PATIENT_LEMMAS)
+        ):
             return other
         # "launched rocket fire against the camps, killing 20": the light verb's object
         for obj in (c for c in token.head.children if c.dep_ == "dobj"):

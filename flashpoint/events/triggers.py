@@ -146,6 +146,10 @@ def _noun_is_event(token: Token, lexicon: Lexicon) -> bool:
         return True
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
         return True
+    if token.dep_ == "dobj" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in token.children
+    ):
+        return True  # "described the airstrikes as retaliation": a known event talked about
     if token.dep_ == "ROOT":
         return True
     for child in token.children:

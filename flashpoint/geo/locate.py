@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
-from ..timex.anchor import recalled_phrase, sequenced_phrase
+from ..timex.anchor import in_other_cause, recalled_phrase, sequenced_phrase
 from .component import CONFIDENCE_KEY, SPAN_KEY
 
 LOCATIVE = {
@@ -240,6 +240,13 @@ def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, flo
         low, high = other.left_edge.i, other.right_edge.i
         in_sentence = [span for span in in_sentence if not low <= span.start <= high]
     recalled = recalled_phrase(trigger)
+    if recalled is None:
+        # "described the airstrikes as retaliation for the attack on the K-1 base": the base is
+        # where the recalled attack happened, not the airstrikes
+        own = [span for span in in_sentence if not in_other_cause(span.start, trigger)]
+        if in_sentence and not own:
+            return focus_location(doc)
+        in_sentence = own
     if recalled is not None:
         # An event the sentence recalls ("in retaliation for the killing of ...", "condemned the
         # bombing") did not happen where the reported act did: only its own phrase says where.

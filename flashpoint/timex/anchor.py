@@ -67,12 +67,37 @@ def _in_other_time_phrase(span: Span, trigger: Token) -> bool:
         token = token.head
         if token.lower_ in ORDER_PREPS and token.dep_ in ("prep", "mark"):
             return not (token.left_edge.i <= trigger.i <= token.right_edge.i)
+        if token.lemma_.lower() in RESPONSE_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in REASON_PREPS for c in token.children
+        ):
+            # "described the airstrikes as retaliation for the attack on Friday": the parser
+            # hangs the attack's date on the response; the response itself is dated elsewhere
+            return not (token.left_edge.i <= trigger.i <= token.right_edge.i)
+    return False
+
+
+def in_other_cause(start: int, trigger: Token) -> bool:
+    """True when the token at `start` lies in a phrase that recalls another event as a cause
+    ("retaliation for the rocket attack on the K-1 base") which does not hold the trigger."""
+    token = trigger.doc[start]
+    for _ in range(MAX_PATH + 5):
+        if token.head is token:
+            return False
+        token = token.head
+        if (
+            token.dep_ == "prep"
+            and token.lower_ in REASON_PREPS
+            and token.head.lemma_.lower() in RESPONSE_NOUNS
+        ):
+            return not (token.left_edge.i <= trigger.i <= token.right_edge.i)
     return False
 
 
 # Prepositions that tie a recalled event to the act a sentence reports: "launched missiles on
 # Wednesday in retaliation for the killing", "a protest over the airstrikes".
 REASON_PREPS = frozenset({"for", "over", "after", "following", "despite", "amid"})
+# Nouns naming an act as the answer to an earlier one: what follows "for" is that earlier event.
+RESPONSE_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reaction"})
 # Verbs whose object is an earlier event: one the act avenges (a cause, like "in retaliation
 # for"), or one it reacts to in words or inquiry (mostly the article's story itself).
 CAUSE_VERBS = frozenset({"avenge", "answer", "revenge"})
