@@ -139,6 +139,16 @@ def load_organisation_words() -> frozenset[str]:
 
 
 @cache
+def load_local_words() -> dict[str, frozenset[str]]:
+    """ "bodies" and "institutions": lower-cased words that make a preceding name a place's
+    ("Danbury police", "a Chiefland man", "the Henderson County Jail")."""
+    data = _yaml(DATA_DIR / "local_words.yaml") or {}
+    return {
+        group: frozenset(str(word).casefold() for word in words) for group, words in data.items()
+    }
+
+
+@cache
 def load_demonyms() -> dict[str, str]:
     """Lower-cased demonym -> ISO alpha-3 country code."""
     data = _yaml(DATA_DIR / "demonyms.yaml") or {}

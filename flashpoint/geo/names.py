@@ -63,3 +63,53 @@ def name_keys(name: str) -> set[str]:
         if key.startswith(article) and len(key) > len(article) + 2:
             keys.add(key[len(article) :])
     return keys
+
+
+# "Kirkuk province", "Basra city": generic words after a name, with the kind of place they ask for.
+SUFFIXES = {
+    "province": "admin1",
+    "governorate": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "oblast": "admin1",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "district": "admin1",
+}
+
+
+DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "metro",
+    "downtown",
+}
+
+
+def fallback_keys(key: str) -> list[str]:
+    """The shorter keys the resolver also tries when `key` itself names nothing: the name before
+    a generic word ("kirkuk" for "kirkuk province") and after a direction ("iraq" for
+    "southern iraq")."""
+    keys = []
+    head, _, last = key.rpartition(" ")
+    if last in SUFFIXES and head:
+        keys.append(head)
+    first, _, rest = key.partition(" ")
+    if first in DIRECTIONS and rest:
+        keys.append(rest)
+    return keys

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .data import load_demonyms
 from .gazetteer import Candidate, Gazetteer, neighbours
+from .names import DIRECTIONS, SUFFIXES
 from .toponyms import Mention
 
 FEATURE_PRIOR = {
@@ -60,40 +61,6 @@ JOINT_WEIGHT = 1.0
 CELL_DEGREES = 1.0
 # Places too large to say anything about where the article's other places lie.
 BROAD = {"country", "continent", "region", "water", "admin1"}
-# "Kirkuk province", "Basra city": generic words after a name, with the kind of place they ask for.
-SUFFIXES = {
-    "province": "admin1",
-    "governorate": "admin1",
-    "state": "admin1",
-    "region": "admin1",
-    "oblast": "admin1",
-    "city": "city",
-    "town": "city",
-    "village": "city",
-    "district": "admin1",
-}
-
-
-DIRECTIONS = {
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "upper",
-    "lower",
-    "greater",
-    "metro",
-    "downtown",
-}
 
 
 @dataclass

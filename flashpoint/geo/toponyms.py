@@ -14,12 +14,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .data import (
     load_demonyms,
+    load_local_words,
     load_not_places,
     load_organisation_words,
     load_region_abbreviations,
 )
 from .gazetteer import Candidate, Gazetteer
-from .names import normalize
+from .names import fallback_keys, normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities whose words must not be read as places ("Jordan Peterson", "Syrian").
@@ -151,6 +152,49 @@ def _person_words(ents: list[Span], gazetteer: Gazetteer) -> set[str]:
     return {word for word in words if not _states_or_country(found.get(mention_key(word), []))}
 
 
+def _widest_known(
+    start: int, end: int, key: str, grams: dict[tuple[int, int], str], found: dict
+) -> tuple[int, int, str]:
+    """The longest name the gazetteer knows that contains an NER span: NER often stops short of
+    "County" or "Township" ("Henderson" in "Henderson County Sheriff's Department")."""
+    best = (start, end, key)
+    for i in range(max(0, end - MAX_WORDS), start + 1):
+        for j in range(end, i + MAX_WORDS + 1):
+            gram = grams.get((i, j))
+            if gram in found and j - i > best[1] - best[0]:
+                best = (i, j, gram)
+    return best
+
+
+def _local_cue(doc: Doc, end: int, groups: tuple[str, ...] = ("bodies",)) -> bool:
+    """The word after a name makes it a place's: "Danbury police", "a Chiefland man"."""
+    if end >= len(doc):
+        return False
+    words = load_local_words()
+    return any(doc[end].lower_ in words.get(group, ()) for group in groups)
+
+
+def _hint_allows(
+    hint_spans: list[tuple[int, int]],
+    hinted: list[int],
+    doc: Doc,
+    start: int,
+    end: int,
+) -> bool | None:
+    """None when the phrase touches no NER span unknown to the gazetteer; else whether it is a
+    name that opens that span and is followed, inside it, by a local word ("Henderson County" in
+    "Henderson County Jail", "Athens" in "Athens Regional Park"). Other words there ("Main" in
+    "Main Street") stay out, as when NER's span was taken whole."""
+    if all(hinted[i] < 0 for i in range(start, end)):
+        return None
+    if hinted[start] < 0 or hinted[end - 1] != hinted[start]:
+        return False
+    span_start, span_end = hint_spans[hinted[start]]
+    if start != span_start or end >= span_end:
+        return False
+    return _local_cue(doc, end, ("bodies", "institutions"))
+
+
 def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in `doc`, longest-first, not overlapping, in text order."""
     taken = [False] * len(doc)
@@ -212,17 +256,33 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 break
             grams[(i, j)] = mention_key(doc[i:j].text)
     people = [_trim(ent) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1]
-    keys = set(grams.values()) | {mention_key(doc[s:e].text) for s, e in ner_spans + people}
+    ner_keyed = [(s, e, _abbreviation_key(doc, s, e, gazetteer)) for s, e in ner_spans]
+    keys = set(grams.values()) | {mention_key(doc[s:e].text) for s, e in people}
+    keys |= {key for _, _, key in ner_keyed}
+    keys |= {fallback for _, _, key in ner_keyed for fallback in fallback_keys(key)}
     found = gazetteer.lookup(keys)
     # NER reads some bases and regions as people ("Ain al-Asad"); a name the gazetteer knows as
     # something other than a town is taken back.
     for start, end in people:
-        candidates = found.get(mention_key(doc[start:end].text), [])
-        if any(candidate.feature in NAMED_FEATURES for candidate in candidates):
-            ner_spans.append((start, end))
+        key = mention_key(doc[start:end].text)
+        if any(candidate.feature in NAMED_FEATURES for candidate in found.get(key, [])):
+            ner_keyed.append((start, end, key))
 
-    for start, end in ner_spans:
-        mentions.append(Mention(start, end, _abbreviation_key(doc, start, end, gazetteer), "ner"))
+    # hinted[i]: index of the NER place span, unknown to the gazetteer as a whole, that token i
+    # lies in ("Henderson County Jail", "Mount Pleasant Civic Center"): names inside it are
+    # looked for by the phrase match below, with NER's word that this is about a place.
+    hinted = [-1] * len(doc)
+    hint_spans: list[tuple[int, int]] = []
+    for start, end, key in ner_keyed:
+        wide = _widest_known(start, end, key, grams, found)
+        if not any(taken[wide[0] : wide[1]]):
+            start, end, key = wide
+        if key not in found and not any(k in found for k in fallback_keys(key)):
+            for i in range(start, end):
+                hinted[i] = len(hint_spans)
+            hint_spans.append((start, end))
+            continue
+        mentions.append(Mention(start, end, key, "ner"))
         for i in range(start, end):
             taken[i] = True
     # "Fort Bragg, N.C.": a state abbreviation after a comma names the state.
@@ -251,14 +311,24 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for (start, end), key in sorted(grams.items(), key=lambda item: item[0][0] - item[0][1]):
         if any(taken[start:end]) or key not in found:
             continue
-        if not _phrase_worthy(found[key]) and key not in ner_keys:
+        # "Laurel" before "County" is not a town when "Laurel County" is a name itself.
+        longer = grams.get((start, end + 1))
+        part = longer is not None and longer in found
+        hint = _hint_allows(hint_spans, hinted, doc, start, end)
+        if hint is False:
             continue
-        if is_demonym(doc[start:end].text) or _inside_name(doc, start, end):
+        # a stop word is no name ("But town officials ...", "The City Council")
+        cued = hint or (_local_cue(doc, end) and not doc[start].is_stop)
+        if cued and part and not taken[end]:
+            end, key = end + 1, longer
+        if not cued and not _phrase_worthy(found[key]) and key not in ner_keys:
+            continue
+        if is_demonym(doc[start:end].text) or (not hint and _inside_name(doc, start, end)):
             continue
         single = end - start == 1
         if single and doc[start].lower_ in not_places:
             continue
-        if (
+        if not hint and (
             any(soft[start:end])
             or (single and doc[start].is_sent_start and not _states_or_country(found[key]))
             or (single and (doc[start].lower_ in person_words or start in whole_orgs))
@@ -270,9 +340,16 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             taken[i] = True
     place_keys = {mention.key for mention in mentions}
     for start, end, key in doubtful:
-        if not any(taken[start:end]) and _soft_support(
-            doc, start, end, key, place_keys, found[key]
-        ):
+        if any(taken[start:end]):
+            continue
+        # A local word after a surname ("Clinton officials") says nothing about a place.
+        cued = (
+            _local_cue(doc, end)
+            and not doc[start].is_stop
+            and doc[start].lower_ not in person_words
+            and grams.get((start, end + 1)) not in found
+        )
+        if cued or _soft_support(doc, start, end, key, place_keys, found[key]):
             mentions.append(Mention(start, end, key, "gazetteer"))
             for i in range(start, end):
                 taken[i] = True
