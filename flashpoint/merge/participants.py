@@ -103,10 +103,16 @@ def participants_score(first: Event, second: Event, settings: MergeSettings) -> 
     )
     if not (first.actor or first.recipient) or not (second.actor or second.recipient):
         return straight
-    swapped = _role_score(
-        (("actor", first.actor, second.recipient), ("recipient", first.recipient, second.actor)),
-        settings,
+    crossed = (
+        ("actor", first.actor, second.recipient),
+        ("recipient", first.recipient, second.actor),
     )
+    if any(actor_conflict(x, y, settings) for _, x, y in crossed):
+        # A swap explains a passive misread only if it fits both roles: "Iran fired at US
+        # troops" and "the killing of an Iranian general" share Iran on opposite sides, but
+        # nothing else fits.
+        return straight
+    swapped = _role_score(crossed, settings)
     # A swap must be the better reading by a margin: two mentions that share one country on
     # opposite sides are usually that country's two different acts.
     return max(straight, swapped + settings.weights["swapped_roles"])
