@@ -59,3 +59,29 @@ def test_a_place_opening_a_facility_name_is_found(nlp, text, mention, feature):
 )
 def test_street_names_stop_words_and_people_honoured_by_schools_are_not_places(nlp, text):
     assert place_names(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Snow closed roads in Becker, Clay and Otter Tail counties on Monday.",
+            {"Becker": "Becker County", "Clay": "Clay County", "Otter Tail": "Otter Tail County"},
+        ),
+        (
+            "Backed by Delegate Ann Miller, D-Kanawha, and Rep. Tom Hale (R-Elbow Lake).",
+            {"Kanawha": "Kanawha County", "Elbow Lake": "Elbow Lake"},
+        ),
+        (
+            "Stonework firm fined. BANTAM — A mason was fined on Tuesday.",
+            {"BANTAM": "Bantam"},
+        ),
+        (
+            "The couple, both 30, of Canal Winchester, Ohio, were not hurt.",
+            {"Canal Winchester": "Canal Winchester", "Ohio": "Ohio"},
+        ),
+    ],
+)
+def test_layouts_that_say_place_outweigh_ner(nlp, text, expected):
+    found = place_names(nlp, text)
+    assert {mention: found[mention][0] for mention in expected if mention in found} == expected

@@ -353,6 +353,11 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(start, end, key, "gazetteer"))
             for i in range(start, end):
                 taken[i] = True
+    # Lists of counties, party-and-home tags, datelines and "Town, State" say "place" whatever
+    # NER read (imported here: cues builds on this module's Mention).
+    from .cues import cued_mentions
+
+    mentions += cued_mentions(doc, gazetteer, taken, mentions)
     organisation_words = load_organisation_words()
     mentions = [
         mention
