@@ -85,3 +85,14 @@ def test_street_names_stop_words_and_people_honoured_by_schools_are_not_places(n
 def test_layouts_that_say_place_outweigh_ner(nlp, text, expected):
     found = place_names(nlp, text)
     assert {mention: found[mention][0] for mention in expected if mention in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "found"),
+    [
+        ("Illinois lawmakers met in Glen Carbon on Friday.", "Glen Carbon", True),
+        ("The fair opens in August, Illinois officials said.", "August", False),
+    ],
+)
+def test_a_small_town_after_in_is_taken_when_the_article_names_its_state(nlp, text, mention, found):
+    assert (mention in place_names(nlp, text)) is found

@@ -7,7 +7,9 @@ gazetteer knows is taken there, even where NER read the words as a person's name
 - lists closed by "counties" or "parishes": "in Becker, Clay and Otter Tail counties";
 - a legislator's party and home: "Rep. Ann Lee, D-Kanawha", "(R-Elbow Lake)";
 - an upper-case dateline: "BANTAM — A stonework mason ...", "HURRICANE, W.Va. - ...";
-- a town qualified by its own state or country: "Canal Winchester, Ohio", "Sioux Falls, S.D.".
+- a town qualified by its own state or country: "Canal Winchester, Ohio", "Sioux Falls, S.D.";
+- a town after "in", "near" or ", of" that lies in a state the article names: "in Glen Carbon"
+  in a story that says "Illinois" elsewhere.
 """
 
 from __future__ import annotations
@@ -24,13 +26,19 @@ LIST_JOINS = {",", "and", "or", "&"}
 PARTY_MARKS = {"D", "R", "I", "DFL"}
 DATELINE_DASHES = {"—", "–", "-", "--", "---"}
 MAX_RUN = 4
+# NER labels no layout overrides ("in August"); people's names are left open on purpose.
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+# Words before a town's name that make it where something happens or someone lives.
+PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "to"}
 # Name-internal words in an upper-case dateline ("ISLE OF PALMS").
 _JOINERS = {"of", "de", "la", "le", "du"}
 
 
 def _name_word(doc: Doc, i: int) -> bool:
-    text = doc[i].text
-    return text[:1].isupper() and not doc[i].is_punct and (doc[i].is_title or doc[i].is_upper)
+    token = doc[i]
+    if token.ent_type_ in NOT_NAMES or not token.text[:1].isupper() or token.is_punct:
+        return False
+    return token.is_title or token.is_upper
 
 
 def _run_back(doc: Doc, end: int, taken: list[bool]) -> int:
@@ -122,6 +130,17 @@ def _qualified(
     return result
 
 
+def _after_prepositions(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    found = []
+    for i in range(1, len(doc) - 1):
+        word = doc[i - 1].lower_
+        residence = word == "of" and i > 1 and doc[i - 2].text == ","
+        if (word in PLACE_PREPOSITIONS or residence) and not taken[i] and _name_word(doc, i):
+            end = _run_forward(doc, i, taken)
+            found.append((i, end, mention_key(doc[i:end].text)))
+    return found
+
+
 def cued_mentions(
     doc: Doc, gazetteer: Gazetteer, taken: list[bool], mentions: list[Mention]
 ) -> list[Mention]:
@@ -137,6 +156,19 @@ def cued_mentions(
         if any(c.feature == "admin2" for c in found.get(key, [])):
             accepted.append((start, end, key))
     accepted += [(start, end, key) for start, end, key in plain if key in found]
+    # states the article names outright (a town's state is only a guess at this point)
+    states = {
+        c.admin1_code
+        for mention in mentions
+        for c in found.get(mention.key, [])
+        if c.kind == 0 and c.feature == "admin1"
+    }
+    if states:
+        local = _after_prepositions(doc, taken)
+        found.update(gazetteer.lookup(key for _, _, key in local))
+        for start, end, key in local:
+            if any(c.kind == 0 and c.admin1_code in states for c in found.get(key, [])):
+                accepted.append((start, end, key))
     for start, end, key, wanted in qualified:
         if any(
             (c.admin1_code, c.country) in wanted or (None, c.country) in wanted
