@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from flashpoint.merge import assign_canonical, merge, merge_within, representatives
 from flashpoint.model import Actor, Document, Event, Evidence, Place, TimeSpan
 
-US_ARMY = Actor("United States military", country="USA", sector="MIL")
-KH = Actor("Kataib Hezbollah", id="Q1207894", country="IRQ", sector="REB")
-PROTESTERS = Actor("protesters", country="IRQ", sector="CVL")
-EMBASSY = Actor("US embassy", country="USA", sector="GOV")
+US_ARMY = Actor("United States military", text="US jets", country="USA", sector="MIL")
+KH = Actor("Kataib Hezbollah", id="Q1207894", text="Kataib Hezbollah", country="IRQ", sector="REB")
+PROTESTERS = Actor("protesters", text="protesters", country="IRQ", sector="CVL")
+EMBASSY = Actor("US embassy", text="the US embassy", country="USA", sector="GOV")
 AL_QAIM = Place("Al-Qaim", country="IRQ", lat=34.37, lon=41.09, feature="city")
 BAGHDAD = Place("Baghdad", country="IRQ", lat=33.34, lon=44.40, feature="city")
 KIRKUK = Place("Kirkuk", country="IRQ", lat=35.47, lon=44.39, feature="city")
@@ -92,8 +92,14 @@ def test_no_merge_across_denials_places_dates_or_actors() -> None:
         airstrike("b", 0, aux=["negation"]),
         airstrike("e", 0, location=KIRKUK),
         airstrike("f", 0, date=day("2020-01-09")),
-        airstrike("g", 0, recipient=Actor("Iraqi police", country="IRQ", sector="COP")),
-        airstrike("h", 0, actor=Actor("Turkish air force", country="TUR", sector="MIL")),
+        airstrike(
+            "g", 0, recipient=Actor("Iraqi police", text="police", country="IRQ", sector="COP")
+        ),
+        airstrike(
+            "h",
+            0,
+            actor=Actor("Turkish air force", text="Turkish jets", country="TUR", sector="MIL"),
+        ),
     ]
     merged = assign_canonical(events, documents(**{k: "2019-12-30" for k in "abefgh"}))
     assert len({event.canonical_id for event in merged}) == len(events)

@@ -17,11 +17,12 @@ GREEN_ZONE = Place("Green Zone", country="IRQ", admin1="Baghdad", lat=33.31, lon
 KIRKUK = Place("Kirkuk", country="IRQ", admin1="Kirkuk", lat=35.47, lon=44.39, feature="city")
 IRAQ = Place("Iraq", country="IRQ", feature="country")
 SYRIA = Place("Syria", country="SYR", feature="country")
-US_ARMY = Actor("United States military", country="USA", sector="MIL")
-US_GOV = Actor("United States", country="USA", sector="GOV")
-IRAN = Actor("Iran", id="Q794", country="IRN", sector="GOV")
-KH = Actor("Kataib Hezbollah", id="Q1207894", country="IRQ", sector="REB")
-IRAQ_GOV = Actor("Iraqi government", country="IRQ", sector="GOV")
+# Parties read from words of the text (`text` set); one without text is a convention's guess.
+US_ARMY = Actor("United States military", text="US troops", country="USA", sector="MIL")
+US_GOV = Actor("United States", text="Washington", country="USA", sector="GOV")
+IRAN = Actor("Iran", id="Q794", text="Iran", country="IRN", sector="GOV")
+KH = Actor("Kataib Hezbollah", id="Q1207894", text="Kataib Hezbollah", country="IRQ", sector="REB")
+IRAQ_GOV = Actor("Iraqi government", text="Baghdad", country="IRQ", sector="GOV")
 MILITIA = Actor("militiamen")
 
 
@@ -63,7 +64,9 @@ def links(first: Event, second: Event, published: dict | None = None) -> bool:
         (variant(actor=None), True),
         (variant(actor=US_GOV), True),
         (variant(recipient=IRAQ_GOV), False),
-        (variant(recipient=Actor("KH", id="Q999", country="IRQ")), False),
+        (variant(recipient=Actor("KH", id="Q999", text="KH", country="IRQ")), False),
+        # civilians of the place, guessed by convention with no words behind them: weak
+        (variant(recipient=Actor("Iraq", country="IRN", sector="CVL")), True),
         (variant(date=day("2019-12-30")), True),
         (variant(date=day("2020-01-03")), False),
         (variant(date=TimeSpan(date(2019, 12, 1), date(2019, 12, 31), "month")), True),
@@ -296,9 +299,15 @@ def test_dateline_place_is_not_the_event_place(text: str, dateline: bool) -> Non
         ),
         # Two countries each read with a definite sector are two different parties.
         (
-            Actor("army", country="UKR", sector="MIL"),
-            Actor("army", country="RUS", sector="MIL"),
+            Actor("army", text="the army", country="UKR", sector="MIL"),
+            Actor("army", text="the army", country="RUS", sector="MIL"),
             "strong",
+        ),
+        # Read from no words at all (the civilians of the place attacked): a guess too.
+        (
+            Actor("army", text="the army", country="UKR", sector="MIL"),
+            Actor("Russia", country="RUS", sector="CVL"),
+            "weak",
         ),
     ],
 )

@@ -193,9 +193,16 @@ def _actor(code: str | None) -> Actor | None:
     if not code:
         return None
     if code.startswith("="):
-        return Actor(name=code[1:])
+        return Actor(name=code[1:], text=code[1:])
     country, sector, actor_id = (code.split("/") + ["", ""])[:3]
-    return Actor(name=code, id=actor_id or None, country=country or None, sector=sector or None)
+    # text: a reader's resolution of words in the sentence, never a guess from the place
+    return Actor(
+        name=code,
+        id=actor_id or None,
+        text=code,
+        country=country or None,
+        sector=sector or None,
+    )
 
 
 def _place(code: str | None) -> Place | None:

@@ -378,6 +378,8 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
     if actor is not None and actor.pos_ == "PRON" and noun.dep_ == "dobj" and head.pos_ == "VERB":
         # "fundamentalists continued their hunger strike": the possessive is the subject
         actor = verb_subject(head) or actor
+    if actor is None and noun.dep_ == "nsubjpass" and lexicon.lemma(head) in lexicon.light_verbs:
+        actor = verb_subject(head)  # "the strike was ordered by President Trump"
     if actor is None and noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head
         if verb.lower_ == "responsibility":

@@ -104,8 +104,11 @@ def is_presupposed(trigger: Token, event_type: str, lexicon: Lexicon) -> bool:
     if trigger.dep_ == "pobj":
         # "retaliation for the attack", "after the storming": but "called for the withdrawal"
         # asks for it, so a preposition right under an intention verb is its content
+        if head.lower_ not in CONTENT_PREPS:
+            return True
         return head.head.lemma_ not in lexicon.future_embedders | lexicon.negation_embedders
-    if lexicon.lemma(head) in lexicon.light_verbs:
+    if lexicon.lemma(head) in lexicon.light_verbs and trigger.dep_ != "nsubjpass":
+        # "will launch the offensive"; but "the strike was ordered by Trump" reports it done
         return False
     if trigger.dep_ == "dobj" and head.lemma_ in lexicon.future_embedders:
         # "promised the withdrawal", "ordered the arrest": the content of the intention

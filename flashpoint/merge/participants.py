@@ -34,11 +34,18 @@ def actor_conflict(
     if first_id and second_id:
         return None if first_id == second_id else "strong"
     if first.country and second.country and first.country != second.country:
-        # "Unidentified attackers" of a country is the extractor's guess from the place.
+        # "Unidentified attackers" of a country is the extractor's guess from the place, and so
+        # is any party read from no words of the sentence (the civilians of the place attacked).
         vague = {first.sector, second.sector} & settings.vague_sectors
-        return "strong" if first.sector and second.sector and not vague else "weak"
+        guessed = _guessed(first) or _guessed(second)
+        return "strong" if first.sector and second.sector and not (vague or guessed) else "weak"
     opposed = frozenset((first.sector, second.sector)) in settings.distinct_sectors
     return "strong" if first.sector and second.sector and opposed else None
+
+
+def _guessed(actor: Actor) -> bool:
+    """A party no words of the text name: a coding convention's guess from the event's place."""
+    return actor.text is None and actor.start is None
 
 
 def _identity(actor: Actor, settings: MergeSettings) -> str | None:
