@@ -78,6 +78,7 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
             "advmod": 5,
         }.get(c.dep_, 9),
     )
+    particle = any(c.dep_ == "prt" for c in token.children)
     for child in ranked:
         if child.dep_ not in PHRASE_DEPS:
             continue
@@ -90,6 +91,8 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
             keyed.append((inner.lemma_.lower(), inner))
         for key, partner in keyed:
             entry = table.get(key)
+            if entry is BLOCKED and child.dep_ != "prt" and particle:
+                continue  # "called off a strike": the particle's phrase decides, not the block
             # derived (Phoenix) phrases name objects and particles only; their prepositions
             # ("demand on") are too loose to trust
             # the passive subject is the object too: "weapons were seized"

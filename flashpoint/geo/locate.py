@@ -185,6 +185,10 @@ def _party(span: Span) -> bool:
     return span.root.dep_ == "nsubj" and span.root.head.pos_ in ("VERB", "AUX")
 
 
+def _names_doer(span: Span, trigger: Token) -> bool:
+    return span.end == trigger.i and span._.fp_place.feature in ("country", "region")
+
+
 def _actor_like(span: Span) -> bool:
     """Whether the place names a party, not a setting: "US forces", "Iraq's parliament", "Iran
     warned", "sanctions against Moscow", "Tehran had chosen". Countries and regions act as
@@ -234,6 +238,9 @@ def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, flo
         for span in _places(doc)
         if span.start >= sentence.start and span.end <= sentence.end and not _party(span)
     ]
+    # "the US airstrikes", "Russian shelling": a country right before the trigger says who
+    # acted, whatever the parser made of it (a city there is the setting: "the Kabul bombing")
+    in_sentence = [span for span in in_sentence if not _names_doer(span, trigger)]
     other = sequenced_phrase(trigger)
     if other is not None:
         # "The protests followed the capture of Goma": Goma is where the other event happened.
