@@ -244,6 +244,8 @@ def _events(
     confidence = _confidence(trigger, lexicon, actor is not None, recipient is not None, aux)
     if governor is not None:
         confidence -= 0.12  # the content of another act, not the act reported
+    elif trigger.kind in ("noun", "compound") and is_presupposed(token, event_type, lexicon):
+        confidence -= 0.15  # a known event the sentence talks about, not the act it reports
     time = event_time(doc, sentence, token)
     place = event_location(doc, sentence, token)
     actor, recipient = fill_countries(

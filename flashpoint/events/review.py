@@ -20,7 +20,7 @@ from ..geo.locate import event_location
 from ..model import Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
-from .auxmodes import is_historical, modal_modes
+from .auxmodes import is_historical, is_presupposed, modal_modes
 from .learned import NONE, PROPOSER_FILE, REVIEWER_FILE, TypeModel, featurize, load_model
 from .lexicon import Lexicon, load_lexicon
 from .links import CASUALTY_TYPES
@@ -47,6 +47,16 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
         return None
     span = doc.char_span(start, event.evidence.trigger_end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _background(doc: Doc, event: Event, lexicon: Lexicon) -> bool:
+    """A nominal mention of a known event, not the act its sentence reports."""
+    token = trigger_token(doc, event)
+    return (
+        token is not None
+        and token.pos_ in ("NOUN", "PROPN")
+        and is_presupposed(token, event.event_type, lexicon)
+    )
 
 
 def decide(model: TypeModel, probs: np.ndarray, rule_type: str) -> tuple[str, float | None]:
@@ -159,7 +169,13 @@ def proposal(doc: Doc, sentence: Span, model: TypeModel, lexicon: Lexicon) -> Ev
 def propose(doc: Doc, events: list[Event], model: TypeModel) -> list[Event]:
     """Events the proposer adds for sentences the rules coded nothing in, in text order."""
     lexicon = load_lexicon()
-    covered = {event.evidence.start for event in events if event.evidence}
+    # a sentence that only talks about a known event ("scaled back the quotas that had sparked
+    # the protests") still has its own act for the proposer to read
+    covered = {
+        event.evidence.start
+        for event in events
+        if event.evidence and not _background(doc, event, lexicon)
+    }
     added = []
     for sentence in doc.sents:
         if sentence.start_char not in covered and len(sentence) >= 5:
