@@ -94,6 +94,7 @@ class Lexicon:
     noun_forms: dict[str, str] = field(default_factory=dict)
     readiness_adjectives: frozenset[str] = frozenset()
     willingness_adjectives: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     transitive_only: frozenset[str] = frozenset()
     ultimatum_marks: frozenset[str] = frozenset()
     command_verbs: frozenset[str] = frozenset()
@@ -214,6 +215,7 @@ def load_lexicon() -> Lexicon:
     }
     lexicon.readiness_adjectives = frozenset(hand.get("readiness_adjectives") or ())
     lexicon.willingness_adjectives = frozenset(hand.get("willingness_adjectives") or ())
+    lexicon.naming_verbs = frozenset(hand.get("naming_verbs") or ())
     lexicon.transitive_only = frozenset(hand.get("transitive_only") or ())
     lexicon.ultimatum_marks = frozenset(hand.get("ultimatum_marks") or ())
     lexicon.command_verbs = frozenset(hand.get("command_verbs") or ())

@@ -26,6 +26,7 @@ from .lexicon import Lexicon, load_lexicon
 from .links import CASUALTY_TYPES
 from .ontology import is_valid_mode
 from .participants import fill_countries
+from .triggers import is_naming
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -119,6 +120,8 @@ def proposal(doc: Doc, sentence: Span, model: TypeModel, lexicon: Lexicon) -> Ev
     verb = content_verb(sentence, lexicon)
     if verb is None or not any(child.dep_ in SUBJECTS for child in verb.children):
         return None
+    if is_naming(verb, lexicon):
+        return None  # "called the attack a massacre" describes, it does not act
     probs = model.probabilities(featurize(sentence, sentence.root, None, dense=False))[0]
     best = int(np.argmax(probs))
     event_type, probability = model.labels[best], float(probs[best])

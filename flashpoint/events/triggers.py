@@ -108,6 +108,14 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
     return None
 
 
+def is_naming(verb: Token, lexicon: Lexicon) -> bool:
+    """ "called the attack a massacre": the verb gives its object a name (a second object that
+    is not a date: "called Thursday on Arabs to unite" is a call)."""
+    return lexicon.lemma(verb) in lexicon.naming_verbs and any(
+        c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME") for c in verb.children
+    )
+
+
 def _names_event(noun: Token, lexicon: Lexicon) -> bool:
     """The object of a light verb is itself an event word, alone or with a modifier."""
     if noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
@@ -286,6 +294,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 continue
             if token.dep_ == "amod" or (token.i > 0 and token.nbor(-1).text == "-"):
                 continue  # "Iran-backed militias": a description, not an act
+            if is_naming(token, lexicon):
+                continue  # "called the attack a massacre": a name given, not a request
             found = _phrase(token, lexicon)
             own = lexicon.verb(lemma)
             if (

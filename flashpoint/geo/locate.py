@@ -252,7 +252,9 @@ def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, flo
         # where the recalled attack happened, not the airstrikes
         own = [span for span in in_sentence if not in_other_cause(span.start, trigger)]
         if in_sentence and not own:
-            return focus_location(doc)
+            focus = focus_location(doc)
+            others = {span._.fp_place.name for span in in_sentence}
+            return None if focus is None or focus[0].name in others else focus
         in_sentence = own
     if recalled is not None:
         # An event the sentence recalls ("in retaliation for the killing of ...", "condemned the
