@@ -34,6 +34,7 @@ class Conventions:
     unidentified_sector: str
     ethnic_markers: frozenset[str]
     instruments: frozenset[str]
+    foreign_missions: frozenset[str] = frozenset()
 
 
 @cache
@@ -51,6 +52,7 @@ def conventions() -> Conventions:
         unidentified_sector=str(data.get("unidentified_sector") or "UAF"),
         ethnic_markers=frozenset(data.get("ethnic_markers") or ()),
         instruments=frozenset(data.get("instruments") or ()),
+        foreign_missions=frozenset(data.get("foreign_missions") or ()),
     )
 
 

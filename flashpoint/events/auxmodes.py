@@ -116,6 +116,13 @@ def is_presupposed(trigger: Token, event_type: str, lexicon: Lexicon) -> bool:
     return True
 
 
+def is_background(trigger: Token, event_type: str, lexicon: Lexicon) -> bool:
+    """A known event the sentence talks about as an object ("condemned the shelling",
+    "retaliation for the attack"), not the act it reports; a known event as the subject ("the
+    shelling killed five") is what the sentence reports."""
+    return trigger.dep_ in ("dobj", "pobj") and is_presupposed(trigger, event_type, lexicon)
+
+
 def modal_modes(trigger: Token, lexicon: Lexicon, event_type: str = "") -> set[str]:
     """Negation/future/hypothetical from the trigger's clause and the clauses embedding it."""
     verb = clause_verb(trigger)

@@ -14,7 +14,7 @@ from ..geo.locate import event_location
 from ..model import Actor, Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
-from .auxmodes import is_historical, is_presupposed, modal_modes
+from .auxmodes import is_background, is_historical, is_presupposed, modal_modes
 from .framing import (
     final_type,
     is_condition,
@@ -244,7 +244,7 @@ def _events(
     confidence = _confidence(trigger, lexicon, actor is not None, recipient is not None, aux)
     if governor is not None:
         confidence -= 0.12  # the content of another act, not the act reported
-    elif trigger.kind in ("noun", "compound") and is_presupposed(token, event_type, lexicon):
+    elif trigger.kind in ("noun", "compound") and is_background(token, event_type, lexicon):
         confidence -= 0.15  # a known event the sentence talks about, not the act it reports
     time = event_time(doc, sentence, token)
     place = event_location(doc, sentence, token)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.conventions import (
     civilian_crowd,
     civilian_recipient,
+    conventions,
     is_ethnic,
     is_instrument,
     unidentified_attacker,
@@ -171,6 +172,12 @@ def _fill(
         actor = titled_sector(actor, actor_head)
     if recipient is None and recipient_head is not None:
         recipient = unnamed_party(recipient_head, trigger)
+    mission = _mission(recipient_head) if recipient_head is not None else None
+    if recipient is not None and mission is not None and _generic(recipient):
+        # "the embassy in Kabul" is not Afghanistan's: the sending country, or none known
+        country = _mission_country(mission)
+        if country != recipient.country:
+            recipient = replace(recipient, country=country, name=recipient.text or mission.text)
     if recipient is not None:
         recipient = titled_sector(recipient, recipient_head)
     if actor is None and actor_head is not None:
@@ -191,7 +198,11 @@ def _fill(
     if recipient is not None and recipient.country:
         return _home_country(actor, recipient, trigger), recipient
     country = None
-    if recipient_head is not None:
+    if mission is not None:
+        country = _mission_country(mission)
+        if country is None:
+            return actor, recipient  # a mission's host country is not its own
+    elif recipient_head is not None:
         country = _subtree_country(recipient_head, actor_tokens)
     if country is None:
         country = _aimed_country(trigger, actor_tokens | {trigger.i})
@@ -207,6 +218,35 @@ def _fill(
     else:
         recipient = _with_country(recipient, country, None, trigger)
     return _home_country(actor, recipient, trigger), recipient
+
+
+def _generic(actor: Actor) -> bool:
+    return actor.id is None or actor.id.startswith(("generic/", "country/"))
+
+
+def _mission(head: Token) -> Token | None:
+    """The embassy or consulate a recipient phrase names ("the embassy grounds"), if any."""
+    missions = conventions().foreign_missions
+    for token in (head, *(c for c in head.children if c.dep_ in ("compound", "nmod"))):
+        if token.lemma_.lower() in missions:
+            return token
+    return None
+
+
+def _mission_country(mission: Token) -> str | None:
+    """The sending country: a modifier of this mention ("the US embassy"), else of the nearest
+    earlier mention of a mission in the article."""
+    index = _country_index(mission.doc)
+    missions = conventions().foreign_missions
+    for token in reversed(mission.doc[: mission.i + 1]):
+        if token.lemma_.lower() not in missions:
+            continue
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i:
+                found = [index[t.i] for t in child.subtree if t.i in index]
+                if found:
+                    return found[0]
+    return None
 
 
 def _modifiers(head: Token) -> set[int]:

@@ -20,7 +20,7 @@ from ..geo.locate import event_location
 from ..model import Event, Evidence
 from ..timex.anchor import event_time
 from . import arguments
-from .auxmodes import is_historical, is_presupposed, modal_modes
+from .auxmodes import is_background, is_historical, modal_modes
 from .learned import NONE, PROPOSER_FILE, REVIEWER_FILE, TypeModel, featurize, load_model
 from .lexicon import Lexicon, load_lexicon
 from .links import CASUALTY_TYPES
@@ -56,7 +56,7 @@ def _background(doc: Doc, event: Event, lexicon: Lexicon) -> bool:
     return (
         token is not None
         and token.pos_ in ("NOUN", "PROPN")
-        and is_presupposed(token, event.event_type, lexicon)
+        and is_background(token, event.event_type, lexicon)
     )
 
 
