@@ -216,10 +216,12 @@ def _events(
             continue
         if actor is None:
             actor_head, actor = _harm_party(arguments.verb_subject(harm.token), token)
-        if recipient is None:
+        if recipient is None or _setting(recipient_head):
+            # "killed in a drone strike at Baghdad airport": the one killed, not the airport
             for head in arguments.verb_recipients(harm.token, "ASSAULT", set()):
-                recipient_head, recipient = _harm_party(head, token)
-                if recipient is not None:
+                victim_head, victim = _harm_party(head, token)
+                if victim is not None:
+                    recipient_head, recipient = victim_head, victim
                     break
     for topic in topics:
         if recipient is None:
@@ -319,6 +321,20 @@ def _events(
         # an announced conflictual act is a threat by its actor (the act itself stays, unreal)
         events.append(make("THREATEN", threatened, set(), confidence + 0.2))
     return events
+
+
+def _setting(head: Token | None) -> bool:
+    """A recipient read from where the act happened ("a strike at Baghdad airport")."""
+    places = ("GPE", "FAC", "LOC")
+    return (
+        head is not None
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("at", "in", "near")
+        and (
+            head.ent_type_ in places
+            or any(c.dep_ == "compound" and c.ent_type_ in places for c in head.children)
+        )
+    )
 
 
 def _targeted(recipient: Actor | None, head: Token | None, lexicon: Lexicon) -> bool:

@@ -177,7 +177,12 @@ def _fill(
         # "the embassy in Kabul" is not Afghanistan's: the sending country, or none known
         country = _mission_country(mission)
         if country != recipient.country:
-            recipient = replace(recipient, country=country, name=recipient.text or mission.text)
+            recipient = replace(
+                recipient,
+                country=country,
+                name=recipient.text or mission.text,
+                id=f"generic/{country or '-'}/{recipient.sector or '-'}",
+            )
     if recipient is not None:
         recipient = titled_sector(recipient, recipient_head)
     if actor is None and actor_head is not None:

@@ -240,7 +240,7 @@ def compatible(first: Mention, second: Mention, settings: MergeSettings | None =
     return (
         dates_compatible(first, second)
         and (_HARD_AUX & first.aux) == (_HARD_AUX & second.aux)
-        and (a.event_type == b.event_type or settings.types_compatible(a.event_type, b.event_type))
+        and settings.types_compatible(a.event_type, b.event_type, a.mode, b.mode)
     )
 
 

@@ -64,8 +64,15 @@ class MergeSettings:
     # place's), so it never makes a strong actor conflict.
     vague_sectors: frozenset[str] = frozenset()
 
-    def types_compatible(self, first: str, second: str) -> bool:
-        return first == second or frozenset((first, second)) in self.compatible_types
+    def types_compatible(
+        self, first: str, second: str, first_mode: str | None = None, second_mode: str | None = None
+    ) -> bool:
+        """Same type, a listed pair of types, or a listed pair naming a mode ("PROTEST:riot")."""
+        if first == second or frozenset((first, second)) in self.compatible_types:
+            return True
+        firsts = {first} | ({f"{first}:{first_mode}"} if first_mode else set())
+        seconds = {second} | ({f"{second}:{second_mode}"} if second_mode else set())
+        return any(frozenset((x, y)) in self.compatible_types for x in firsts for y in seconds)
 
     def tolerance(self, precision: str | None) -> float:
         return float(self.date_tolerance_days.get(precision or "day", 0))
@@ -89,7 +96,8 @@ def _type_groups(compatible_types: frozenset[frozenset[str]]) -> dict[str, str]:
         return event_type
 
     for pair in compatible_types:
-        first, second = sorted(pair)
+        # a pair naming a mode ("PROTEST:riot") still puts both types in one block
+        first, second = sorted(name.split(":")[0] for name in pair)
         root_first, root_second = find(first), find(second)
         if root_first != root_second:
             parent[max(root_first, root_second)] = min(root_first, root_second)
@@ -123,7 +131,7 @@ def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
     for entry in raw.get("compatible_types") or []:
         if not (isinstance(entry, list) and len(entry) == 2):
             raise _fail(path, f"compatible_types entry {entry!r} is not a pair")
-        bad = [name for name in entry if name not in PLOVER_TYPES]
+        bad = [name for name in entry if str(name).split(":")[0] not in PLOVER_TYPES]
         if bad:
             raise _fail(path, f"compatible_types names unknown PLOVER type {bad[0]!r}")
         pairs.add(frozenset(entry))
