@@ -131,3 +131,28 @@ def test_a_known_event_talked_about_ranks_below_the_sentences_own_act(nlp, text,
     events = coded(nlp, text)
     assert [e for e in events if e.event_type == "ASSAULT"]
     assert main_event(events).event_type == act
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the article names the mission's country once; later mentions are that country's
+        (
+            "Protesters stormed the French embassy in Niamey on Sunday. Later the crowd broke "
+            "into the embassy grounds and burned a guard post.",
+            "FRA",
+        ),
+        # a mission with no country known is not its host city's
+        ("Militiamen attacked the embassy in Kabul.", None),
+    ],
+)
+def test_an_embassy_belongs_to_the_country_that_sends_it(nlp, text, country):
+    events = [e for e in coded(nlp, text) if e.trigger in ("broke into", "attacked")]
+    assert events and events[0].recipient is not None
+    assert events[0].recipient.country == country
+
+
+def test_the_one_killed_outranks_the_place_the_strike_hit_as_recipient(nlp):
+    text = "The commander was killed in a drone strike at Erbil airport on Friday."
+    strike = by_trigger(coded(nlp, text), "drone strike")
+    assert strike.recipient is not None and "commander" in (strike.recipient.text or "")

@@ -173,7 +173,12 @@ def test_shipped_settings_load_and_group_compatible_types() -> None:
     settings = load_settings()
     groups = settings.type_groups()
     assert groups["ASSAULT"] == groups["COERCE"]
-    assert groups["ASSAULT"] != groups["PROTEST"]
+    # a riot may be read as an assault, so the two types meet in one block; other protests
+    # are never an assault
+    assert groups["ASSAULT"] == groups["PROTEST"]
+    assert settings.types_compatible("ASSAULT", "PROTEST", "aerial", "riot")
+    assert not settings.types_compatible("ASSAULT", "PROTEST", None, "demo")
+    assert not settings.types_compatible("ASSAULT", "AGREE")
 
 
 def test_document_date_fallback_is_not_an_event_date() -> None:

@@ -216,7 +216,12 @@ def _events(
             continue
         if actor is None:
             actor_head, actor = _harm_party(arguments.verb_subject(harm.token), token)
-        if recipient is None or _setting(recipient_head):
+        if recipient is None:
+            for head in arguments.verb_recipients(harm.token, "ASSAULT", set()):
+                recipient_head, recipient = _harm_party(head, token)
+                if recipient is not None:
+                    break
+        elif _setting(recipient_head):
             # "killed in a drone strike at Baghdad airport": the one killed, not the airport
             for head in arguments.verb_recipients(harm.token, "ASSAULT", set()):
                 victim_head, victim = _harm_party(head, token)
