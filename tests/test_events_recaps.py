@@ -156,3 +156,21 @@ def test_the_one_killed_outranks_the_place_the_strike_hit_as_recipient(nlp):
     text = "The commander was killed in a drone strike at Erbil airport on Friday."
     strike = by_trigger(coded(nlp, text), "drone strike")
     assert strike.recipient is not None and "commander" in (strike.recipient.text or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A US drone strike hit a compound in Nangarhar province.", "USA"),
+        # a capital before the attack says where it happened, not who did it
+        ("The Kabul bombing killed dozens of people outside the airport.", None),
+    ],
+)
+def test_a_party_before_a_compound_attack_noun_is_its_actor(nlp, text, country):
+    events = [e for e in coded(nlp, text) if e.event_type == "ASSAULT"]
+    assert events
+    actor = events[0].actor
+    if country is None:
+        assert actor is None or actor.sector in (None, "UAF")
+    else:
+        assert actor is not None and actor.country == country

@@ -86,7 +86,7 @@ def test_one_conflicting_detail_keeps_otherwise_agreeing_reports_apart(
     assert links(first, other) is merges
 
 
-@pytest.mark.parametrize("mode", ["future", "hypothetical", "historical"])
+@pytest.mark.parametrize("mode", ["future", "hypothetical"])
 def test_a_mode_mismatch_costs_but_does_not_forbid_a_link(mode: str) -> None:
     # Extractors misread modes ("had struck" in a recap, "will" in a nearby clause); a full
     # agreement on everything else still links, a partial one no longer does.
@@ -94,6 +94,12 @@ def test_a_mode_mismatch_costs_but_does_not_forbid_a_link(mode: str) -> None:
     assert pair_score(first, variant(aux=[mode])) < pair_score(first, variant())
     assert links(first, variant(aux=[mode]))
     assert not links(first, variant(aux=[mode], actor=None, recipient=None, location=None))
+
+
+def test_a_historical_recap_costs_nothing_against_the_original_report() -> None:
+    # "historical" says the event was old when a later article recalled it, not what happened
+    first = make_event("a", **BASE)
+    assert pair_score(first, variant(aux=["historical"])) == pair_score(first, variant())
 
 
 def test_a_denied_event_never_links_with_one_that_happened() -> None:

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.kb import get_kb
 from ..actors.resolve import for_igo, is_igo, modifier_sector, resolve_span
 from ..model import Actor
 from .lexicon import Lexicon
@@ -338,6 +339,12 @@ def _protest_target(noun: Token) -> Token | None:
     return None
 
 
+def _city(token: Token) -> bool:
+    """A capital named before an attack noun says where ("the Kabul bombing"), not who: only a
+    country or group there is the attacker ("a US strike")."""
+    return token.ent_type_ == "GPE" and token.text in get_kb().capitals
+
+
 def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a nominal trigger."""
     actor: Token | None = None
@@ -358,8 +365,18 @@ def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token |
             and actor is None
             and child.i < noun.i
             and (child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN")
+            and not _city(child)
         ):
             actor = child
+    if actor is None:
+        # "US drone strike": the party modifies the compound's first word
+        for child in noun.children:
+            if child.dep_ != "compound":
+                continue
+            for inner in child.children:
+                party = inner.ent_type_ in ("GPE", "NORP", "ORG") and not _city(inner)
+                if inner.dep_ in ("compound", "amod") and inner.i < child.i and party:
+                    actor = inner
     if actor is None and recipient is not None:
         # "the capture of Goma by M23 fighters": the parser hangs the by-agent on the object
         by = next((c for c in recipient.children if c.dep_ == "prep" and c.lower_ == "by"), None)
