@@ -79,6 +79,7 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
         }.get(c.dep_, 9),
     )
     particle = any(c.dep_ == "prt" for c in token.children)
+    derived: tuple[Entry, Token] | None = None
     for child in ranked:
         if child.dep_ not in PHRASE_DEPS:
             continue
@@ -97,15 +98,19 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
             # ("demand on") are too loose to trust
             # the passive subject is the object too: "weapons were seized"
             derived_ok = child.dep_ in ("dobj", "prt", "nsubjpass")
-            if entry is not None and (entry.weight >= HAND_WEIGHT or derived_ok):
+            if entry is not None and (entry.weight >= HAND_WEIGHT or entry is BLOCKED):
                 return entry, partner
+            if entry is not None and derived_ok and derived is None:
+                # a hand-written phrase on another word still wins: "members were taken
+                # hostage" is a hostage-taking, not the derived "take member"
+                derived = (entry, partner)
         # "put troops on alert": the object of a preposition names the phrase too
         if child.dep_ == "prep":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             entry = table.get(pobj.lemma_.lower()) if pobj is not None else None
             if entry is not None and entry.weight >= HAND_WEIGHT:
                 return entry, pobj
-    return None
+    return derived
 
 
 def is_naming(verb: Token, lexicon: Lexicon) -> bool:
