@@ -160,6 +160,12 @@ def _noun_is_event(token: Token, lexicon: Lexicon) -> bool:
         return True
     if token.dep_ == "pobj" and head.head.lemma_ in lexicon.responsibility_verbs:
         return True
+    if (
+        token.dep_ == "pobj"
+        and head.head.lower_ == "responsibility"
+        and head.head.head.lemma_ in lexicon.responsibility_verbs
+    ):
+        return True  # "claimed responsibility for the attack"
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
         return True
     if token.dep_ == "dobj" and any(
