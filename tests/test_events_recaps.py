@@ -174,3 +174,15 @@ def test_a_party_before_a_compound_attack_noun_is_its_actor(nlp, text, country):
         assert actor is None or actor.sector in (None, "UAF")
     else:
         assert actor is not None and actor.country == country
+
+
+def test_those_named_as_unharmed_are_not_the_recipient(nlp):
+    events = coded(nlp, "No civilians were killed in the strike on the depot, the army said.")
+    strike = by_trigger(events, "strike")
+    assert strike.recipient is None or "civilians" not in (strike.recipient.text or "")
+
+
+def test_claiming_an_attack_reports_the_attack_by_the_claimant(nlp):
+    text = "Al-Shabaab claimed responsibility for the attack on the hotel."
+    attack = by_trigger(coded(nlp, text), "attack")
+    assert attack.event_type == "ASSAULT" and attack.actor is not None

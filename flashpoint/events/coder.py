@@ -360,8 +360,11 @@ def _has_doer(token: Token, actor_head: Token | None) -> bool:
 
 
 def _harm_party(head: Token | None, attack: Token) -> tuple[Token | None, Actor | None]:
-    """A party of a casualty verb, unless it is the attack itself ("the blast killed")."""
+    """A party of a casualty verb, unless it is the attack itself ("the blast killed") or named
+    as untouched ("no civilians were killed in the strike": the strike hit someone else)."""
     if head is None or head.i == attack.i:
+        return None, None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return None, None
     return head, arguments.resolve(head)
 
