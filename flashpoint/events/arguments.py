@@ -18,10 +18,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import get_kb
 from ..actors.resolve import for_igo, is_igo, modifier_sector, resolve_span
 from ..model import Actor
-from .lexicon import Lexicon
 from .participants import titled_sector, unnamed_party
 
 SUBJECTS = ("nsubj", "csubj")
@@ -36,21 +34,15 @@ VERBAL_TYPES = frozenset(
 )
 INNER_PREPS = frozenset({"of", "by", "from", "with", "against", "on", "to", "for"})
 INNER_STOP = frozenset({"people", "members"})
-NOUN_TARGET_PREPS = frozenset({"on", "against", "upon", "at", "targeting", "into", "of", "with"})
 # Branches that are not part of a name: "the US, which ...", "Iran and Syria", ", officials said"
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep", "parataxis"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-# "retaliated with an attack": the subject of the verb did the nominal event.
-INSTRUMENT_PREPS = frozenset({"with", "through", "via"})
 NAME_ENTS = frozenset({"NORP", "GPE", "ORG"})
 PRONOUN_SUBJECTS = frozenset({"which", "who", "that"})
 # "on Tuesday", "at dawn": times and amounts are never the one acted on.
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # "complained over Israeli raids", "protested about the arrests": what the accused did.
 ACCUSED_PREPS = frozenset({"over", "about"})
-# "staged rallies against X", "carried out raids on X": targets hung on a light verb.
-LIGHT_PREPS = frozenset({"on", "against", "upon", "targeting"})
-PROTEST_PREPS = frozenset({"of", "against", "at", "over"})
 PERSON_IDS = ("person/", "px/")
 # How a name modifies the head that belongs to it: "Kurdish positions", "the US-led war".
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "npadvmod"})
@@ -154,9 +146,9 @@ def _inner_party(head: Token, depth: int) -> Actor | None:
         if child.dep_ == "poss":
             pobj = child  # "Sweden's decision"
         elif child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
-            pobj = _child(child, ("pobj",))
-        elif child.dep_ == "acl" and _child(child, ("agent",)) is not None:
-            pobj = _child(_child(child, ("agent",)), ("pobj",))
+            pobj = child_of(child, ("pobj",))
+        elif child.dep_ == "acl" and child_of(child, ("agent",)) is not None:
+            pobj = child_of(child_of(child, ("agent",)), ("pobj",))
         if pobj is None or pobj.ent_type_ in NOT_PARTY_ENTS or pobj.pos_ == "PRON":
             continue
         actor = resolve(pobj, depth + 1) or unnamed_party(pobj)
@@ -165,7 +157,7 @@ def _inner_party(head: Token, depth: int) -> Actor | None:
     return None
 
 
-def _child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
+def child_of(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
@@ -189,10 +181,10 @@ def verb_subject(verb: Token) -> Token | None:
     while seen < 6:
         seen += 1
         if is_passive(verb):
-            agent = _child(verb, ("agent",))
+            agent = child_of(verb, ("agent",))
             if agent is not None:
-                return _child(agent, ("pobj",))
-            if _child(verb, PASSIVE_SUBJECTS) is not None:
+                return child_of(agent, ("pobj",))
+            if child_of(verb, PASSIVE_SUBJECTS) is not None:
                 return None
         else:
             subject = _subject(verb)
@@ -201,7 +193,7 @@ def verb_subject(verb: Token) -> Token | None:
                     return verb.head
                 if subject.lower_ in REPORTED_PRONOUNS and verb.dep_ == "ccomp":
                     # "Hungary said it will support": the pronoun is the speaker
-                    speaker = _child(verb.head, SUBJECTS)
+                    speaker = child_of(verb.head, SUBJECTS)
                     if speaker is not None and speaker.pos_ != "PRON":
                         return speaker
                 return subject
@@ -229,13 +221,13 @@ def verb_recipients(verb: Token, event_type: str, skip: set[int]) -> list[Token]
     demand ("demanded that the US cancel")."""
     found: list[Token] = []
     if is_passive(verb):
-        subject = _child(verb, PASSIVE_SUBJECTS)
+        subject = child_of(verb, PASSIVE_SUBJECTS)
         if subject is not None:
             found.append(subject)
-    dative = _child(verb, ("dative",))
+    dative = child_of(verb, ("dative",))
     if dative is not None and dative.pos_ != "ADP":
         found.append(dative)
-    obj = _child(verb, ("dobj",))
+    obj = child_of(verb, ("dobj",))
     thing = event_type in THING_OBJECT_TYPES
     if obj is not None and not (obj.i in skip or obj.like_num or thing):
         found.append(obj)
@@ -248,19 +240,19 @@ def verb_recipients(verb: Token, event_type: str, skip: set[int]) -> list[Token]
     # "kidnapped up to 16 advisers": the parser may hang the preposition on a particle
     attached = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
     for prep in (c for c in attached if c.dep_ in ("prep", "dative") and c.lower_ in preps):
-        pobj = _child(prep, ("pobj",)) or _dangling_object(prep)
+        pobj = child_of(prep, ("pobj",)) or _dangling_object(prep)
         if pobj is not None and pobj.i not in skip and pobj.ent_type_ not in NOT_PARTY_ENTS:
             # "complained to the UN over Israeli raids": who hears an accusation is not accused
             (audience if event_type == "ACCUSE" and prep.lower_ == "to" else found).append(pobj)
     if thing and obj is not None:
         # "imposed sanctions on the Taliban", "halted aid to Serbia": the prep hangs on the thing
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
-            pobj = _child(prep, ("pobj",))
+            pobj = child_of(prep, ("pobj",))
             if pobj is not None and pobj.i not in skip and pobj.ent_type_ not in NOT_PARTY_ENTS:
                 found.append(pobj)
     if event_type in VERBAL_TYPES:
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-            subject = _child(clause, SUBJECTS + PASSIVE_SUBJECTS)
+            subject = child_of(clause, SUBJECTS + PASSIVE_SUBJECTS)
             if subject is not None and subject.pos_ != "PRON":
                 found.append(subject)
         # the recipient named inside the object or partner: "the withdrawal of Serbian forces"
@@ -277,14 +269,14 @@ def _clause_targets(clause: Token, skip: set[int]) -> list[Token]:
     """Who the act of an infinitive clause is aimed at: its object, or a party after a target
     preposition on the verb or on that object."""
     targets: list[Token] = []
-    obj = _child(clause, ("dobj",))
+    obj = child_of(clause, ("dobj",))
     holders = [clause] if obj is None else [clause, obj]
     if obj is not None and obj.i not in skip:
         targets.append(obj)
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep"):
             if prep.lower_ in VERB_TARGET_PREPS | THING_TARGET_PREPS:
-                pobj = _child(prep, ("pobj",))
+                pobj = child_of(prep, ("pobj",))
                 if pobj is not None and pobj.i not in skip:
                     targets.append(pobj)
     return [t for t in targets if t.ent_type_ not in NOT_PARTY_ENTS]
@@ -311,99 +303,8 @@ def _inner_parties(noun: Token) -> list[Token]:
         if child.dep_ == "poss":
             parties.append(child)
         elif child.dep_ == "prep" and child.lower_ in INNER_PREPS:
-            pobj = _child(child, ("pobj",))
+            pobj = child_of(child, ("pobj",))
             if pobj is not None:
                 parties.append(pobj)
                 parties.extend(_inner_parties(pobj) if pobj.lower_ not in INNER_STOP else [])
     return parties
-
-
-def _protest_target(noun: Token) -> Token | None:
-    """The target of "(a hunger strike) in protest of/against X" or "(began a hunger strike)
-    to protest against X", on the act or its verb."""
-    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
-    for holder in holders:
-        for child in holder.children:
-            inner = None
-            if child.dep_ == "prep" and child.lower_ == "in":
-                inner = _child(child, ("pobj",))
-            elif child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
-                inner = child  # the purpose clause "to protest against X"
-            if inner is None or inner.lemma_.lower() != "protest":
-                continue
-            for target in (c for c in inner.children if c.dep_ == "prep"):
-                if target.lower_ in PROTEST_PREPS:
-                    return _child(target, ("pobj",))
-            if inner.pos_ == "VERB" and _child(inner, ("dobj",)) is not None:
-                return _child(inner, ("dobj",))  # "to protest the ruling"
-    return None
-
-
-def _city(token: Token) -> bool:
-    """A capital named before an attack noun says where ("the Kabul bombing"), not who: only a
-    country or group there is the attacker ("a US strike")."""
-    return token.ent_type_ == "GPE" and token.text in get_kb().capitals
-
-
-def noun_arguments(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
-    """(actor head, recipient head) of a nominal trigger."""
-    actor: Token | None = None
-    recipient: Token | None = None
-    for child in noun.children:
-        if child.dep_ == "poss" and actor is None:
-            actor = child
-        elif child.dep_ == "prep" and child.lower_ == "by" and actor is None:
-            actor = _child(child, ("pobj",))
-        elif child.dep_ == "acl" and actor is None and _child(child, ("agent",)) is not None:
-            # "the rocket attack conducted by Iranian proxies"
-            actor = _child(_child(child, ("agent",)), ("pobj",))
-        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and recipient is None:
-            pobj = _child(child, ("pobj",))
-            recipient = pobj if pobj is not None and pobj.ent_type_ not in NOT_PARTY_ENTS else None
-        elif (
-            child.dep_ in ("compound", "amod")
-            and actor is None
-            and child.i < noun.i
-            and (child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN")
-            and not _city(child)
-        ):
-            actor = child
-    if actor is None:
-        # "US drone strike": the party modifies the compound's first word
-        for child in noun.children:
-            if child.dep_ != "compound":
-                continue
-            for inner in child.children:
-                party = inner.ent_type_ in ("GPE", "NORP", "ORG") and not _city(inner)
-                if inner.dep_ in ("compound", "amod") and inner.i < child.i and party:
-                    actor = inner
-    if actor is None and recipient is not None:
-        # "the capture of Goma by M23 fighters": the parser hangs the by-agent on the object
-        by = next((c for c in recipient.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        if by is not None:
-            actor = _child(by, ("pobj",))
-    head = noun.head
-    if recipient is None:
-        recipient = _protest_target(noun)
-    if recipient is None and noun.dep_ == "dobj" and lexicon.lemma(head) in lexicon.light_verbs:
-        # "staged rallies in Gaza against the party's leader": the parser hung it on the verb
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS):
-            pobj = _child(prep, ("pobj",))
-            if pobj is not None and pobj.ent_type_ not in NOT_PARTY_ENTS:
-                recipient = pobj
-                break
-    if actor is not None and actor.pos_ == "PRON" and noun.dep_ == "dobj" and head.pos_ == "VERB":
-        # "fundamentalists continued their hunger strike": the possessive is the subject
-        actor = verb_subject(head) or actor
-    if actor is None and noun.dep_ == "nsubjpass" and lexicon.lemma(head) in lexicon.light_verbs:
-        actor = verb_subject(head)  # "the strike was ordered by President Trump"
-    if actor is None and noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
-        verb = head if head.pos_ == "VERB" else head.head
-        if verb.lower_ == "responsibility":
-            verb = verb.head  # "claimed responsibility for the bombing"
-        if head.lower_ in INSTRUMENT_PREPS and verb.pos_ == "VERB" and not is_passive(verb):
-            return verb_subject(verb), recipient  # "responded with airstrikes"
-        light = noun.dep_ == "dobj" and lexicon.lemma(verb) in lexicon.light_verbs
-        if light or lexicon.lemma(verb) in lexicon.responsibility_verbs:
-            actor = verb_subject(verb)
-    return actor, recipient

@@ -24,7 +24,8 @@ from .framing import (
     is_willing,
 )
 from .lexicon import HAND_WEIGHT, Lexicon, load_lexicon
-from .links import CASUALTY_TYPES, causes_of, root_cause, tolls_of
+from .links import CASUALTY_TYPES, causes_of, harm_party, is_setting, root_cause, tolls_of
+from .nominal import noun_arguments
 from .ontology import cooperative_types, future_rewrites, threat_mode
 from .participants import fill_countries
 from .triggers import Trigger, find_triggers
@@ -194,7 +195,7 @@ def _events(
     token = trigger.token
     event_type, mode = final_type(trigger, inner, lexicon)
     if trigger.kind in ("noun", "compound"):
-        actor_head, recipient_head = arguments.noun_arguments(token, lexicon)
+        actor_head, recipient_head = noun_arguments(token, lexicon)
     else:
         actor_head = arguments.verb_subject(token)
         skip = {t.i for t in trigger.extra}
@@ -212,19 +213,19 @@ def _events(
         if lexicon.lemma(harm.token) in lexicon.patient_verbs:
             # "X died when missiles hit": who died was hit, not the one hitting
             if recipient is None:
-                recipient_head, recipient = _harm_party(arguments.verb_subject(harm.token), token)
+                recipient_head, recipient = harm_party(arguments.verb_subject(harm.token), token)
             continue
         if actor is None:
-            actor_head, actor = _harm_party(arguments.verb_subject(harm.token), token)
+            actor_head, actor = harm_party(arguments.verb_subject(harm.token), token)
         if recipient is None:
             for head in arguments.verb_recipients(harm.token, "ASSAULT", set()):
-                recipient_head, recipient = _harm_party(head, token)
+                recipient_head, recipient = harm_party(head, token)
                 if recipient is not None:
                     break
-        elif _setting(recipient_head):
+        elif is_setting(recipient_head):
             # "killed in a drone strike at Baghdad airport": the one killed, not the airport
             for head in arguments.verb_recipients(harm.token, "ASSAULT", set()):
-                victim_head, victim = _harm_party(head, token)
+                victim_head, victim = harm_party(head, token)
                 if victim is not None:
                     recipient_head, recipient = victim_head, victim
                     break
@@ -328,20 +329,6 @@ def _events(
     return events
 
 
-def _setting(head: Token | None) -> bool:
-    """A recipient read from where the act happened ("a strike at Baghdad airport")."""
-    places = ("GPE", "FAC", "LOC")
-    return (
-        head is not None
-        and head.dep_ == "pobj"
-        and head.head.lower_ in ("at", "in", "near")
-        and (
-            head.ent_type_ in places
-            or any(c.dep_ == "compound" and c.ent_type_ in places for c in head.children)
-        )
-    )
-
-
 def _targeted(recipient: Actor | None, head: Token | None, lexicon: Lexicon) -> bool:
     """Violence aimed at a named person or an office-holder is a targeted attack."""
     if recipient is None or head is None:
@@ -359,20 +346,10 @@ def _has_doer(token: Token, actor_head: Token | None) -> bool:
     return token.dep_ == "dobj" and arguments.verb_subject(token.head) is not None
 
 
-def _harm_party(head: Token | None, attack: Token) -> tuple[Token | None, Actor | None]:
-    """A party of a casualty verb, unless it is the attack itself ("the blast killed") or named
-    as untouched ("no civilians were killed in the strike": the strike hit someone else)."""
-    if head is None or head.i == attack.i:
-        return None, None
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-        return None, None
-    return head, arguments.resolve(head)
-
-
 def _topic_party(topic: Trigger, lexicon: Lexicon) -> tuple[Token | None, Actor | None]:
     """The party a protest's demand or accusation is addressed to."""
     if topic.kind in ("noun", "compound"):
-        heads = [arguments.noun_arguments(topic.token, lexicon)[1]]
+        heads = [noun_arguments(topic.token, lexicon)[1]]
     else:
         heads = arguments.verb_recipients(topic.token, topic.entry.type, set())
     for head in heads:

@@ -7,8 +7,9 @@ a sentence are added up on the trigger they report.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from ..model import Actor
 from . import arguments
 from .casualties import CasualtyMention, casualty_mentions
 from .lexicon import Lexicon
@@ -151,3 +152,27 @@ def tolls_of(
         else:
             counts.setdefault(mention.kind, None)
     return tolls
+
+
+def harm_party(head: Token | None, attack: Token) -> tuple[Token | None, Actor | None]:
+    """A party of a casualty verb, unless it is the attack itself ("the blast killed") or named
+    as untouched ("no civilians were killed in the strike": the strike hit someone else)."""
+    if head is None or head.i == attack.i:
+        return None, None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return None, None
+    return head, arguments.resolve(head)
+
+
+def is_setting(head: Token | None) -> bool:
+    """A recipient read from where the act happened ("a strike at Baghdad airport")."""
+    places = ("GPE", "FAC", "LOC")
+    return (
+        head is not None
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("at", "in", "near")
+        and (
+            head.ent_type_ in places
+            or any(c.dep_ == "compound" and c.ent_type_ in places for c in head.children)
+        )
+    )
