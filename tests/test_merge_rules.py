@@ -185,6 +185,9 @@ def test_shipped_settings_load_and_group_compatible_types() -> None:
     assert settings.types_compatible("ASSAULT", "PROTEST", "aerial", "riot")
     assert not settings.types_compatible("ASSAULT", "PROTEST", None, "demo")
     assert not settings.types_compatible("ASSAULT", "AGREE")
+    # a shelling read as coercion may be the attack; the arrests that followed it never are
+    assert settings.types_compatible("ASSAULT", "COERCE", "heavy-weapons", None)
+    assert not settings.types_compatible("ASSAULT", "COERCE", None, "arrest")
 
 
 def test_document_date_fallback_is_not_an_event_date() -> None:

@@ -70,8 +70,9 @@ class MergeSettings:
         """Same type, a listed pair of types, or a listed pair naming a mode ("PROTEST:riot")."""
         if first == second or frozenset((first, second)) in self.compatible_types:
             return True
-        firsts = {first} | ({f"{first}:{first_mode}"} if first_mode else set())
-        seconds = {second} | ({f"{second}:{second_mode}"} if second_mode else set())
+        # "COERCE:-" names a reading with no mode
+        firsts = {first, f"{first}:{first_mode or '-'}"}
+        seconds = {second, f"{second}:{second_mode or '-'}"}
         return any(frozenset((x, y)) in self.compatible_types for x in firsts for y in seconds)
 
     def tolerance(self, precision: str | None) -> float:
