@@ -274,3 +274,19 @@ def test_news_abbreviations_of_cities_name_the_city(nlp):
 def test_an_exonym_of_a_sizeable_town_beats_a_hamlet_of_that_own_name(nlp):
     text = "Troops raided a refugee camp in Jenin in the northern West Bank."
     assert place_of(nlp, text, "Jenin").country == "PSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # the demonym describes the base, not Jordan: no Jordan, Minnesota
+        (
+            "A drone struck an American base in northeastern Jordan, killing three US soldiers.",
+            "Jordan",
+            "JOR",
+        ),
+        ("Clashes erupted in the Iraqi city of Basra on Monday.", "Basra", "IRQ"),
+    ],
+)
+def test_a_demonym_gives_its_country_only_to_the_name_it_qualifies(nlp, text, mention, country):
+    assert place_of(nlp, text, mention).country == country

@@ -119,8 +119,17 @@ def _qualifier(doc: Doc, mention: Mention, resolved_next: list[Candidate]):
 
 
 def _demonym_hint(doc: Doc, mention: Mention) -> str | None:
+    """The country a demonym just before the name gives it ("the Iraqi city of Basra"); one
+    across another preposition or a verb is about something else ("an American base in
+    northeastern Jordan" says nothing of Jordan)."""
     demonyms = load_demonyms()
-    for token in doc[max(0, mention.start - 4) : mention.start]:
+    start = mention.start
+    while start > max(0, mention.start - 4):
+        token = doc[start - 1]
+        if (token.pos_ == "ADP" and token.lower_ != "of") or token.pos_ in ("VERB", "PUNCT"):
+            break
+        start -= 1
+    for token in doc[start : mention.start]:
         word = token.lower_
         country = demonyms.get(word) or (word.endswith("s") and demonyms.get(word[:-1]))
         if country:
