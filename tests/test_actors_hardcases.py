@@ -177,3 +177,26 @@ def test_a_surname_only_one_imported_person_has_still_names_them(nlp) -> None:
     text = "President Bouteflika promised new elections."
     actor = resolve(nlp, text, "President Bouteflika", published=date(2005, 3, 1))
     assert actor is not None and actor.country == "DZA"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sectors"),
+    [
+        # CAMEO's "unknown gunmen" and Phoenix's GUNMEN entry: unidentified armed forces
+        ("Gunmen shot dead a village chief in Zamfara.", "Gunmen", {"UAF"}),
+        # armed men the text says belong to a group are that group's fighters
+        (
+            "Soldiers clashed with gunmen from the Sinaloa Cartel.",
+            "gunmen from the Sinaloa Cartel",
+            {"REB", "CRM"},
+        ),
+    ],
+)
+def test_gunmen_nobody_names_are_unidentified_armed_forces(nlp, text, mention, sectors):
+    from flashpoint.actors.resolve import resolve_span
+
+    doc = nlp(text)
+    start = text.index(mention)
+    actor = resolve_span(doc.char_span(start, start + len(mention)))
+    # a group the KB knows keeps its own sector (a cartel is CRM)
+    assert actor is not None and actor.sector in sectors

@@ -28,6 +28,22 @@ COUNTRY_KINDS = ("country", "capital", "demonym")
 PARTITIVE_POS = frozenset({"NUM"})
 
 
+# Armed men nobody names (CAMEO "unknown gunmen"), and what they are once the text says whose.
+UNIDENTIFIED = "UAF"
+ARMED_GROUP = "REB"
+
+
+def _names_owner(span: Span) -> bool:
+    """ "gunmen from the CJNG", "attackers of the Wagner group": the phrase says whose they are
+    (read from the words: the parser often hangs the preposition on the verb)."""
+    for token in span:
+        if token.lower_ in ("of", "from") and token.i > span.start:
+            rest = span.doc[token.i + 1 : span.end]
+            if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP") for t in rest):
+                return True
+    return False
+
+
 def _inside(index: dict[int, list[Mention]], span: Span) -> list[Mention]:
     """Mentions within the span; one that only adds a leading determiner counts as within
     ("the country" for the span "country's security forces")."""
@@ -211,6 +227,9 @@ def resolve_span(span: Span) -> Actor | None:
             # "the deputy chief of a militia" is the militia's; "supporters of" keep their own
             own = sector if strong or follower or not found.sector else found.sector
             return generic_actor(kb, found.country, own, span)
+    if sector == UNIDENTIFIED and _names_owner(span):
+        # "gunmen from the CJNG" are somebody's: an armed group the KB does not know
+        sector = ARMED_GROUP
     if sector and strong:
         return generic_actor(kb, None, sector, span)
     return None
