@@ -81,6 +81,11 @@ def _own_modes(verb: Token, lexicon: Lexicon) -> set[str]:
     return modes
 
 
+def denied_by_no(token: Token) -> bool:
+    """ "no attack took place", "no civilians were killed": the noun is said not to be."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
 def is_presupposed(trigger: Token, event_type: str, lexicon: Lexicon) -> bool:
     """A definite nominal event that a clause is about, not one the clause performs: "answer
     the killing of Soleimani", "the strike was ordered by Trump", "called the attack a crime"
@@ -129,13 +134,11 @@ def modal_modes(trigger: Token, lexicon: Lexicon, event_type: str = "") -> set[s
     if trigger.i != verb.i and is_presupposed(trigger, event_type, lexicon):
         # the clause's mood is about the known event, not the event's own: keep only what the
         # noun itself says ("no attack")
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
-            return {"negation"}
-        return set()
+        return {"negation"} if denied_by_no(trigger) else set()
     modes = _own_modes(verb, lexicon)
     if trigger.i != verb.i:
         # "no attack took place", "without any attack"
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        if denied_by_no(trigger):
             modes.add("negation")
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
             modes.add("negation")

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Actor
 from . import arguments
+from .auxmodes import denied_by_no
 from .casualties import CasualtyMention, casualty_mentions
 from .lexicon import Lexicon
 from .triggers import Trigger
@@ -159,7 +160,7 @@ def harm_party(head: Token | None, attack: Token) -> tuple[Token | None, Actor |
     as untouched ("no civilians were killed in the strike": the strike hit someone else)."""
     if head is None or head.i == attack.i:
         return None, None
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+    if denied_by_no(head):
         return None, None
     return head, arguments.resolve(head)
 

@@ -173,16 +173,20 @@ def _fill(
     if recipient is None and recipient_head is not None:
         recipient = unnamed_party(recipient_head, trigger)
     mission = _mission(recipient_head) if recipient_head is not None else None
-    if recipient is not None and mission is not None and _generic(recipient):
-        # "the embassy in Kabul" is not Afghanistan's: the sending country, or none known
-        country = _mission_country(mission)
-        if country != recipient.country:
-            recipient = replace(
-                recipient,
-                country=country,
-                name=recipient.text or mission.text,
-                id=f"generic/{country or '-'}/{recipient.sector or '-'}",
-            )
+    sender = _mission_country(mission) if mission is not None else None
+    # "the embassy in Kabul" is not Afghanistan's: the sending country, or none known
+    if (
+        recipient is not None
+        and mission is not None
+        and _generic(recipient)
+        and sender != recipient.country
+    ):
+        recipient = replace(
+            recipient,
+            country=sender,
+            name=recipient.text or mission.text,
+            id=f"generic/{sender or '-'}/{recipient.sector or '-'}",
+        )
     if recipient is not None:
         recipient = titled_sector(recipient, recipient_head)
     if actor is None and actor_head is not None:
@@ -204,7 +208,7 @@ def _fill(
         return _home_country(actor, recipient, trigger), recipient
     country = None
     if mission is not None:
-        country = _mission_country(mission)
+        country = sender
         if country is None:
             return actor, recipient  # a mission's host country is not its own
     elif recipient_head is not None:

@@ -53,11 +53,7 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
 def _background(doc: Doc, event: Event, lexicon: Lexicon) -> bool:
     """A nominal mention of a known event, not the act its sentence reports."""
     token = trigger_token(doc, event)
-    return (
-        token is not None
-        and token.pos_ in ("NOUN", "PROPN")
-        and is_background(token, event.event_type, lexicon)
-    )
+    return token is not None and is_background(token, event.event_type, lexicon)
 
 
 def decide(model: TypeModel, probs: np.ndarray, rule_type: str) -> tuple[str, float | None]:

@@ -98,7 +98,9 @@ def _phrase(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
             # ("demand on") are too loose to trust
             # the passive subject is the object too: "weapons were seized"
             derived_ok = child.dep_ in ("dobj", "prt", "nsubjpass")
-            if entry is not None and (entry.weight >= HAND_WEIGHT or entry is BLOCKED):
+            if entry is not None and (
+                entry.weight >= HAND_WEIGHT or (entry is BLOCKED and derived_ok)
+            ):
                 return entry, partner
             if entry is not None and derived_ok and derived is None:
                 # a hand-written phrase on another word still wins: "members were taken

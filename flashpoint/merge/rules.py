@@ -262,7 +262,6 @@ def score(first: Mention, second: Mention, settings: MergeSettings | None = None
             # also recalls an older event ("in retaliation for the killing of ...") shares
             # nothing with the headline through that clause.
             total += weights["headline_lead"]
-
     # "historical" says how old the event was when reported, not what happened: the original
     # report and a recap a year later describe one event
     if first.aux - {"historical"} != second.aux - {"historical"}:

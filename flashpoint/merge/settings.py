@@ -68,9 +68,9 @@ class MergeSettings:
         self, first: str, second: str, first_mode: str | None = None, second_mode: str | None = None
     ) -> bool:
         """Same type, a listed pair of types, or a listed pair naming a mode ("PROTEST:riot")."""
-        if first == second or frozenset((first, second)) in self.compatible_types:
+        if first == second:
             return True
-        # "COERCE:-" names a reading with no mode
+        # each side as its bare type and as TYPE:mode ("COERCE:-" names a reading with no mode)
         firsts = {first, f"{first}:{first_mode or '-'}"}
         seconds = {second, f"{second}:{second_mode or '-'}"}
         return any(frozenset((x, y)) in self.compatible_types for x in firsts for y in seconds)
