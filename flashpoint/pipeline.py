@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import config
+from .geo.component import resolve_with_homes
+from .geo.homes import Homes, outlet_key
 from .ingest.docdate import infer_date
 from .model import Document, Event
 from .nlp import build_pipeline
+
+CHUNK_BATCHES = 8
 
 
 def prepare(document: Document) -> Document:
@@ -26,11 +31,19 @@ def prepare(document: Document) -> Document:
 
 
 def annotate(
-    documents: Iterable[Document], nlp: Language | None = None, batch_size: int | None = None
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    batch_size: int | None = None,
+    homes: Homes | None = None,
 ) -> Iterator[tuple[Document, Doc]]:
-    """Run the full pipeline over documents in batches, yielding each with its Doc."""
+    """Run the full pipeline over documents in batches, yielding each with its Doc.
+
+    Places are resolved twice: once per article, then again with the home of the article's
+    outlet (`geo.homes`), learned from the outlet's other articles in this call and in earlier
+    calls given the same `homes`; only then do the components that use places run."""
     nlp = nlp or build_pipeline()
     size = batch_size or int(config.get("batch_size") or 16)
+    homes = homes if homes is not None else Homes()
 
     def docs_with_context() -> Iterator[tuple[Doc, Document]]:
         for document in documents:
@@ -40,9 +53,26 @@ def annotate(
             doc._.fp_published = document.published
             yield doc, document
 
-    # nlp.pipe accepts ready-made Docs, so the custom attributes set above survive batching.
-    for doc, document in nlp.pipe(docs_with_context(), as_tuples=True, batch_size=size):
-        yield document, doc
+    names = nlp.pipe_names
+    if "fp_places" not in names:
+        # nlp.pipe accepts ready-made Docs, so the custom attributes set above survive batching.
+        for doc, document in nlp.pipe(docs_with_context(), as_tuples=True, batch_size=size):
+            yield document, doc
+        return
+    later = names[names.index("fp_places") + 1 :]
+    contexts = docs_with_context()
+    # Articles are held a chunk at a time: enough for an outlet's articles to meet.
+    while chunk := list(islice(contexts, size * CHUNK_BATCHES)):
+        with nlp.select_pipes(disable=later):
+            pairs = list(nlp.pipe(chunk, as_tuples=True, batch_size=size))
+        docs = [doc for doc, _ in pairs]
+        resolve_with_homes(docs, [outlet_key(d.outlet, d.url) for _, d in pairs], homes)
+        # The later components run to the end before anything is yielded: the caller may use
+        # `nlp` between items, and must find it whole.
+        with nlp.select_pipes(enable=later):
+            docs = list(nlp.pipe(docs, batch_size=size))
+        for doc, (_, document) in zip(docs, pairs, strict=True):
+            yield document, doc
 
 
 def extract_events(

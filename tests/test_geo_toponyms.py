@@ -96,3 +96,37 @@ def test_layouts_that_say_place_outweigh_ner(nlp, text, expected):
 )
 def test_a_small_town_after_in_is_taken_when_the_article_names_its_state(nlp, text, mention, found):
     assert (mention in place_names(nlp, text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Staff at the DeKalb County Jail said he was still held there.", "DeKalb County"),
+        (
+            "Fithian helped found the Spina Bifida Association of Western Pennsylvania.",
+            "Pennsylvania",
+        ),
+        ("The raids targeted gambling houses in Indianapolis and Evansville.", "Evansville"),
+        ("A new line would link Cleveland, Columbus, Dayton and Cincinnati.", "Dayton"),
+        ("Officials of Northbrook-based Crate & Barrel could not be reached.", "Northbrook"),
+        ("A spokesman for the city of Sevierville said the pool was closed.", "Sevierville"),
+        ("Terry McLean, who grew up in McLean, spoke first.", "McLean"),
+    ],
+)
+def test_names_that_organisations_lists_and_cue_words_make_places(nlp, text, mention):
+    assert mention in place_names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The City Council voted on Monday to raise the fee.",
+        "She is a past president of the Ozark Chamber of Commerce.",
+        "He graduated from the University of Kentucky College of Law.",
+        "Police said Brown and Jordan shot the man in December.",
+        "Doctors advised Kristina and Tim to wait a year.",
+        "She studied at Lipscomb University before moving away.",
+    ],
+)
+def test_common_words_surnames_and_colleges_inside_names_are_not_places(nlp, text):
+    assert not {"City", "Commerce", "Law", "Brown", "Tim", "Lipscomb"} & set(place_names(nlp, text))

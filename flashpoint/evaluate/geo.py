@@ -37,6 +37,7 @@ from pathlib import Path
 
 from ..exceptions import EvalError
 from ..geo.distance import haversine_km
+from ..geo.homes import outlet_key
 from .report import Report
 
 THRESHOLD_KM = 161.0
@@ -56,6 +57,8 @@ class Article:
     id: str
     text: str
     toponyms: list[GoldToponym]
+    # the paper's web domain (LGL's <domain>, TR-News' <url>): the outlet for `geo.homes`
+    outlet: str | None = None
 
 
 def _float(element: ET.Element | None, tag: str) -> float | None:
@@ -110,7 +113,8 @@ def read_articles(path: Path) -> list[Article]:
                     int(gid) if gid and gid.isdigit() else None,
                 )
             )
-        articles.append(Article(node.get("docid") or str(number), text, toponyms))
+        outlet = outlet_key(node.findtext("domain"), node.findtext("url"))
+        articles.append(Article(node.get("docid") or str(number), text, toponyms, outlet))
     if not articles:
         raise EvalError(f"{path}: no <article> elements")
     return articles
@@ -158,20 +162,26 @@ def score(articles: list[Article], predictions: list[list]) -> dict[str, float |
     }
 
 
-def predict(texts: list[str]) -> list[list]:
-    from ..geo.component import SPAN_KEY, annotate_places
+def predict(articles: list[Article]) -> tuple[list[list], list]:
+    """Our places per article, as `flashpoint run` finds them: each article's places resolved
+    again with its outlet's home (`geo.homes`); also that home per article (or None)."""
+    from ..geo.component import SPAN_KEY, annotate_places, resolve_with_homes
+    from ..geo.homes import VOTES_KEY, Homes
     from ..nlp import load_nlp
 
     nlp = load_nlp()
-    results = []
-    for doc in nlp.pipe(texts, batch_size=16):
-        annotate_places(doc)
-        results.append([span._.fp_place for span in doc.spans[SPAN_KEY]])
-    return results
+    docs = [annotate_places(doc) for doc in nlp.pipe((a.text for a in articles), batch_size=16)]
+    own = [doc.user_data[VOTES_KEY] for doc in docs]
+    homes = Homes()
+    outlets = [article.outlet for article in articles]
+    resolve_with_homes(docs, outlets, homes)
+    places = [[span._.fp_place for span in doc.spans[SPAN_KEY]] for doc in docs]
+    return places, [homes.home(o, votes) for o, votes in zip(outlets, own, strict=True)]
 
 
-def resolve_gold_spans(articles: list[Article]) -> float:
-    """acc_161km_gold_spans: our resolver alone, on the gold toponyms, in each article's context."""
+def resolve_gold_spans(articles: list[Article], homes: list) -> float:
+    """acc_161km_gold_spans: our resolver alone, on the gold toponyms, in each article's context
+    (its outlet's home included, as our own recogniser's places gave it)."""
     from ..geo.gazetteer import get_gazetteer
     from ..geo.resolve import resolve
     from ..geo.toponyms import Mention, _abbreviation_key
@@ -179,7 +189,8 @@ def resolve_gold_spans(articles: list[Article]) -> float:
 
     nlp, gazetteer = load_nlp(), get_gazetteer()
     n_gold = within = 0
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+    docs = nlp.pipe(a.text for a in articles)
+    for article, doc, home in zip(articles, docs, homes, strict=True):
         scored = [g for g in article.toponyms if g.lat is not None and g.lon is not None]
         n_gold += len(scored)
         mentions, golds = [], {}
@@ -193,7 +204,7 @@ def resolve_gold_spans(articles: list[Article]) -> float:
             key = _abbreviation_key(doc, span.start, span.end, gazetteer)
             mentions.append(Mention(span.start, span.end, key, "ner"))
             golds[(span.start, span.end)] = gold
-        for item in resolve(doc, mentions, gazetteer):
+        for item in resolve(doc, mentions, gazetteer, home):
             gold = golds[(item.mention.start, item.mention.end)]
             km = haversine_km(gold.lat, gold.lon, item.candidate.lat, item.candidate.lon)
             within += km <= THRESHOLD_KM
@@ -204,9 +215,9 @@ def evaluate(path: Path) -> Report:
     path = Path(path)
     articles = read_articles(path)
     started = time.perf_counter()
-    predictions = predict([article.text for article in articles])
+    predictions, homes = predict(articles)
     metrics = score(articles, predictions)
-    metrics["acc_161km_gold_spans"] = resolve_gold_spans(articles)
+    metrics["acc_161km_gold_spans"] = resolve_gold_spans(articles, homes)
     for half, name in ((0, "even"), (1, "odd")):
         part = score(articles[half::2], predictions[half::2])
         for key in (

@@ -2,29 +2,36 @@
 
 Fills doc.spans["fp_places"] with one span per resolved toponym, each carrying
 `span._.fp_place` (a model.Place with character offsets). Mentions the gazetteer cannot place
-are left out. The resolver's confidence per span is kept in doc.user_data for `locate`.
+are left out. The resolver's confidence per span is kept in doc.user_data for `locate`, and the
+article's votes for its outlet's home (`homes`) beside it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..nlp import extensions  # noqa: F401  (registers Span._.fp_place)
 from .gazetteer import Gazetteer, get_gazetteer
-from .resolve import resolve
+from .homes import VOTES_KEY, Homes, Votes, votes_of
+from .resolve import Home, resolve
 from .toponyms import recognise
 
 SPAN_KEY = "fp_places"
 CONFIDENCE_KEY = "fp_place_confidence"
 
 
-def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
+def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None, home: Home | None = None) -> Doc:
+    """`home`: where the outlet's other articles are (see `homes`), as weak context."""
     gazetteer = gazetteer or get_gazetteer()
     mentions = recognise(doc, gazetteer)
     spans: list[Span] = []
     confidence: dict[tuple[int, int], float] = {}
-    for item in resolve(doc, mentions, gazetteer):
+    resolved = resolve(doc, mentions, gazetteer, home)
+    doc.user_data[VOTES_KEY] = votes_of(resolved)
+    for item in resolved:
         span = doc[item.mention.start : item.mention.end]
         span._.fp_place = item.candidate.to_place(span.text, span.start_char, span.end_char)
         spans.append(span)
@@ -32,6 +39,19 @@ def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     doc.spans[SPAN_KEY] = spans
     doc.user_data[CONFIDENCE_KEY] = confidence
     return doc
+
+
+def resolve_with_homes(docs: Sequence[Doc], outlets: Sequence[str | None], homes: Homes) -> None:
+    """Docs already through "fp_places": count their votes under their outlets, then place each
+    again with its outlet's home. Docs read together see each other; later batches see earlier
+    ones too, because `homes` keeps what it was given."""
+    own = [doc.user_data.get(VOTES_KEY) or Votes() for doc in docs]
+    for outlet, votes in zip(outlets, own, strict=True):
+        homes.add(outlet, votes)
+    for doc, outlet, votes in zip(docs, outlets, own, strict=True):
+        home = homes.home(outlet, votes)
+        if home is not None:
+            annotate_places(doc, home=home)
 
 
 @Language.factory("fp_places", assigns=["doc.spans"])

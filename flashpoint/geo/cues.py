@@ -9,15 +9,21 @@ gazetteer knows is taken there, even where NER read the words as a person's name
 - an upper-case dateline: "BANTAM — A stonework mason ...", "HURRICANE, W.Va. - ...";
 - a town qualified by its own state or country: "Canal Winchester, Ohio", "Sioux Falls, S.D.";
 - a town after "in", "near" or ", of" that lies in a state the article names: "in Glen Carbon"
-  in a story that says "Illinois" elsewhere.
+  in a story that says "Illinois" elsewhere;
+- a place an organisation is named after, where the name says so: "the DeKalb County Jail",
+  "Litchfield Superior Court", "the Spina Bifida Association of Western Pennsylvania";
+- a name listed with places ("Indianapolis and Evansville"), "Northbrook-based", "the city of
+  Sevierville".
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .data import load_local_words
 from .gazetteer import Candidate, Gazetteer
-from .toponyms import Mention, mention_key
+from .names import DIRECTIONS
+from .toponyms import Mention, _capitalised, mention_key
 
 # "Clay and Otter Tail counties": the plural and the word each name takes in the gazetteer.
 LIST_WORDS = {"counties": "county", "parishes": "parish"}
@@ -32,13 +38,17 @@ NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTIT
 PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "to"}
 # Name-internal words in an upper-case dateline ("ISLE OF PALMS").
 _JOINERS = {"of", "de", "la", "le", "du"}
+# Words for a kind of town before "of": "the city of Sevierville".
+TOWN_WORDS = {"city", "town", "village", "township", "borough", "municipality"}
+SIZEABLE_POPULATION = 20_000
+SIZEABLE_FEATURES = {"admin1", "admin2", "country", "region", "water"}
+# Words before a region's name that are not part of it ("Metropolitan Atlanta").
+AREA_WORDS = DIRECTIONS | {"metropolitan", "metro", "greater", "central", "upstate", "downstate"}
 
 
 def _name_word(doc: Doc, i: int) -> bool:
     token = doc[i]
-    if token.ent_type_ in NOT_NAMES or not token.text[:1].isupper() or token.is_punct:
-        return False
-    return token.is_title or token.is_upper
+    return token.ent_type_ not in NOT_NAMES and _capitalised(token)
 
 
 def _run_back(doc: Doc, end: int, taken: list[bool]) -> int:
@@ -141,13 +151,76 @@ def _after_prepositions(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str
     return found
 
 
+def _organisation_parts(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Places organisations are named after: the name that opens an organisation's name when a
+    word of local government follows it ("DeKalb County Jail", "Gwinnett County Police"), and
+    the name after the organisation's last "of", less words such as "Western" ("Association of
+    Western Pennsylvania", "United Way of Metropolitan Atlanta"). Schools, courts and colleges
+    are named after people as often as after towns ("Lee Academy"), so they say nothing."""
+    bodies = load_local_words().get("bodies", frozenset())
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2:
+            continue
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        end = _run_forward(doc, start, taken)
+        while end > start and not (end < ent.end and doc[end].lower_ in bodies):
+            end -= 1
+        if end > start and not all(doc[i].lower_ in bodies | AREA_WORDS for i in range(start, end)):
+            found.append((start, end, mention_key(doc[start:end].text)))
+        ofs = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].lower_ == "of"]
+        if ofs:
+            start = ofs[-1] + 1
+            while start < ent.end - 1 and doc[start].lower_ in AREA_WORDS:
+                start += 1
+            if all(_name_word(doc, i) and not taken[i] for i in range(start, ent.end)):
+                found.append((start, ent.end, mention_key(doc[start : ent.end].text)))
+    return found
+
+
+def _listed(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Names listed with a place: "Indianapolis and Evansville"."""
+    found = []
+    for i in range(len(doc)):
+        if taken[i] or not _name_word(doc, i) or (i > 0 and _name_word(doc, i - 1)):
+            continue
+        end = _run_forward(doc, i, taken)
+        if any(taken[other.i] for other in doc[end - 1].conjuncts):
+            found.append((i, end, mention_key(doc[i:end].text)))
+    return found
+
+
+def _named_as_places(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Names the words around call a place: "Northbrook-based", "the city of Sevierville"."""
+    found = []
+    for i in range(len(doc)):
+        if taken[i] or not _name_word(doc, i) or (i > 0 and _name_word(doc, i - 1)):
+            continue
+        end = _run_forward(doc, i, taken)
+        based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
+        town = i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TOWN_WORDS
+        if based or town:
+            found.append((i, end, mention_key(doc[i:end].text)))
+    return found
+
+
+def _sizeable(candidates: list[Candidate]) -> bool:
+    """A town big enough, or a county, state or country, under its own name: a small town's
+    name is too often a word ("Commerce") or a surname ("Brown") to be taken on weak cues."""
+    return any(
+        c.kind == 0 and (c.feature in SIZEABLE_FEATURES or c.population >= SIZEABLE_POPULATION)
+        for c in candidates
+    )
+
+
 def cued_mentions(
     doc: Doc, gazetteer: Gazetteer, taken: list[bool], mentions: list[Mention]
 ) -> list[Mention]:
     """Mentions the layout marks, over words not yet taken; `taken` is updated."""
     lists = _county_lists(doc, taken)
-    plain = _party_homes(doc, taken) + _datelines(doc, taken)
-    keys = {key for _, _, key in lists + plain} | {mention.key for mention in mentions}
+    plain = _party_homes(doc, taken) + _datelines(doc, taken) + _named_as_places(doc, taken)
+    weak = _organisation_parts(doc, taken) + _listed(doc, taken)
+    keys = {key for _, _, key in lists + plain + weak} | {mention.key for mention in mentions}
     found = gazetteer.lookup(keys)
     qualified = _qualified(doc, taken, mentions, found)
     found.update(gazetteer.lookup(key for _, _, key, _ in qualified))
@@ -156,6 +229,7 @@ def cued_mentions(
         if any(c.feature == "admin2" for c in found.get(key, [])):
             accepted.append((start, end, key))
     accepted += [(start, end, key) for start, end, key in plain if key in found]
+    accepted += [(start, end, key) for start, end, key in weak if _sizeable(found.get(key, []))]
     # states the article names outright (a town's state is only a guess at this point)
     states = {
         c.admin1_code

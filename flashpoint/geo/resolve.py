@@ -64,6 +64,22 @@ BROAD = {"country", "continent", "region", "water", "admin1"}
 
 
 @dataclass
+class Home:
+    """Where an outlet's other articles were placed: shares of countries and states."""
+
+    countries: dict[str, float]
+    admin1s: dict[str, float]
+    country_weight: float = 2.0
+    admin1_weight: float = 4.0
+
+    def score(self, candidate: Candidate) -> float:
+        score = self.country_weight * self.countries.get(candidate.country or "", 0.0)
+        if candidate.feature != "country" and candidate.admin1_code:
+            score += self.admin1_weight * self.admin1s.get(candidate.admin1_code, 0.0)
+        return score
+
+
+@dataclass
 class Resolved:
     mention: Mention
     candidate: Candidate
@@ -223,7 +239,9 @@ def _joint_support(mentions: list[Mention], candidate_lists: list[list[Candidate
     return support
 
 
-def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolved]:
+def resolve(
+    doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, home: Home | None = None
+) -> list[Resolved]:
     candidate_lists = _lookup_mentions(mentions, gazetteer)
     support = _joint_support(mentions, candidate_lists)
     statics: list[list[float]] = []
@@ -247,6 +265,8 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Res
                     score += QUALIFIER_BONUS
             if hint and candidate.country == hint:
                 score += DEMONYM_BONUS
+            if home is not None:
+                score += home.score(candidate)
             scores.append(score + JOINT_WEIGHT * support[index][len(scores)])
         statics.append(scores)
 

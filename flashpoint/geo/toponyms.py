@@ -106,7 +106,10 @@ def _capitalised(token: Token) -> bool:
         return True
     if not text[:1].isupper() or token.is_punct:
         return False
-    return token.is_title or (token.is_upper and (len(text) > 2 or "." in text))
+    if token.is_title or (token.is_upper and (len(text) > 2 or "." in text)):
+        return True
+    # "DeKalb", "McLean", "DuPage": a capital inside a word that starts with one
+    return text.isalpha() and not text.isupper() and text[1:2].islower()
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
@@ -244,7 +247,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         texts.append(token.text)
         lower.append(token.is_lower)
     for i in range(len(doc)):
-        if blocked[i] or not capitalised[i]:
+        # "The" opens no name: the key drops it anyway, and the span would take it in
+        if blocked[i] or not capitalised[i] or texts[i] in ("The", "THE"):
             continue
         for j in range(i + 1, min(i + MAX_WORDS, len(doc)) + 1):
             text = texts[j - 1]

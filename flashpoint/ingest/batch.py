@@ -17,8 +17,9 @@ from spacy.tokens import Doc
 
 from .. import config
 from ..exceptions import FlashpointError, InputError
+from ..geo.homes import Homes
 from ..model import Document, Event
-from ..pipeline import annotate
+from ..pipeline import CHUNK_BATCHES, annotate
 from . import read_paths
 
 # Runs with at least this many new documents show a progress bar.
@@ -48,13 +49,16 @@ def annotate_safely(
 ) -> Iterator[tuple[Document, Doc | None, Exception | None]]:
     """(document, doc, None), or (document, None, error) for a document the pipeline fails on.
 
-    Batches keep spaCy fast; when a batch fails its documents are retried one at a time, so
-    that a single pathological article costs only itself.
+    Chunks of several batches keep spaCy fast and let an outlet's articles inform each other's
+    places (one `Homes` for the whole run); when a chunk fails its documents are retried one at a
+    time, so that a single pathological article costs only itself.
     """
-    for begin in range(0, len(documents), batch_size):
-        batch = documents[begin : begin + batch_size]
+    homes = Homes()
+    chunk_size = batch_size * CHUNK_BATCHES
+    for begin in range(0, len(documents), chunk_size):
+        chunk = documents[begin : begin + chunk_size]
         try:
-            results = list(annotate(batch, nlp, batch_size=batch_size))
+            results = list(annotate(chunk, nlp, batch_size=batch_size, homes=homes))
         except FlashpointError:
             raise
         except Exception:
@@ -63,9 +67,9 @@ def annotate_safely(
             for document, doc in results:
                 yield document, doc, None
             continue
-        for document in batch:
+        for document in chunk:
             try:
-                [(annotated, doc)] = list(annotate([document], nlp))
+                [(annotated, doc)] = list(annotate([document], nlp, homes=homes))
             except FlashpointError:
                 raise
             except Exception as exc:  # a bug in a component: report it and keep going
