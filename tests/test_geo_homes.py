@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from flashpoint.geo.homes import Homes, Votes, outlet_key
+from flashpoint.geo.gazetteer import Candidate
+from flashpoint.geo.homes import Homes, outlet_key
 from flashpoint.model import Document
 from flashpoint.pipeline import annotate
 
@@ -46,16 +47,33 @@ def test_outlet_key_is_the_outlet_else_the_url_host(outlet, url, key):
     assert outlet_key(outlet, url) == key
 
 
+def _votes(**readings: tuple[str, str]) -> dict[str, Counter]:
+    return {key: Counter({reading: 1}) for key, reading in readings.items()}
+
+
 def test_home_leaves_out_the_articles_own_votes():
     homes = Homes()
-    own = Votes(Counter({"USA": 2}), Counter({"US.GA": 2}))
+    own = _votes(macon=("USA", "US.GA"))
     homes.add("paper", own)
     assert homes.home("paper", own) is None  # nothing but itself
-    homes.add("paper", Votes(Counter({"USA": 1}), Counter({"US.GA": 1})))
+    homes.add("paper", _votes(dudley=("USA", "US.GA")))
     home = homes.home("paper", own)
-    assert home is not None
-    assert home.countries == {"USA": 1.0} and home.admin1s == {"US.GA": 1.0}
+    assert home is not None and set(home.by_key) == {"dudley"}
     assert homes.home("other paper") is None and homes.home(None) is None
+
+
+def test_a_name_is_not_its_own_evidence():
+    """Five articles that read "Dublin" as Ireland's capital do not make a sixth one Irish."""
+    homes = Homes()
+    for _ in range(5):
+        homes.add("paper", _votes(dublin=("IRL", "IE.L")))
+    homes.add("paper", _votes(macon=("USA", "US.GA")))
+    home = homes.home("paper")
+    irish = Candidate(1, "Dublin", "IRL", "Leinster", "IE.L", 53.3, -6.3, 1_000_000, "city", 1)
+    georgian = Candidate(2, "Dublin", "USA", "Georgia", "US.GA", 32.5, -82.9, 16_000, "city", 2)
+    assert home.score(georgian, "dublin") > home.score(irish, "dublin") == 0.0
+    # the states holding at least HOME_STATE_SHARE of the readings are the outlet's own
+    assert home.states() == frozenset({"IE.L"})
 
 
 @pytest.mark.slow
@@ -86,3 +104,16 @@ def test_an_outlets_home_carries_over_to_later_batches(nlp):
     _places(earlier, nlp, homes)
     later = [Document(id="library", text=LOCAL_ARTICLES[3][1], url="http://herald.example/b")]
     assert _places(later, nlp, homes)["library"]["Dublin"] == ("USA", "Georgia")
+
+
+@pytest.mark.slow
+def test_a_small_town_of_the_outlets_state_is_a_place_where_nothing_else_says_so(nlp):
+    articles = [
+        ("crash", "Anderson County deputies closed a road near Palestine, Texas, after a crash."),
+        ("budget", "The Crockett school board in Texas approved its budget on Monday."),
+        ("supper", "Grapeland center plans a fund-raiser on Friday."),
+    ]
+    local = [Document(id=i, text=t, outlet="Palestine paper") for i, t in articles]
+    assert _places(local, nlp)["supper"]["Grapeland"] == ("USA", "Texas")
+    alone = [Document(id="supper", text=articles[2][1])]
+    assert "Grapeland" not in _places(alone, nlp)["supper"]

@@ -26,7 +26,7 @@ CONFIDENCE_KEY = "fp_place_confidence"
 def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None, home: Home | None = None) -> Doc:
     """`home`: where the outlet's other articles are (see `homes`), as weak context."""
     gazetteer = gazetteer or get_gazetteer()
-    mentions = recognise(doc, gazetteer)
+    mentions = recognise(doc, gazetteer, home.states() if home is not None else frozenset())
     spans: list[Span] = []
     confidence: dict[tuple[int, int], float] = {}
     resolved = resolve(doc, mentions, gazetteer, home)

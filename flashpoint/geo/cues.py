@@ -214,9 +214,14 @@ def _sizeable(candidates: list[Candidate]) -> bool:
 
 
 def cued_mentions(
-    doc: Doc, gazetteer: Gazetteer, taken: list[bool], mentions: list[Mention]
+    doc: Doc,
+    gazetteer: Gazetteer,
+    taken: list[bool],
+    mentions: list[Mention],
+    home_states: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """Mentions the layout marks, over words not yet taken; `taken` is updated."""
+    """Mentions the layout marks, over words not yet taken; `taken` is updated. `home_states`:
+    the states the article's outlet mostly writes about (`homes`), which count as named."""
     lists = _county_lists(doc, taken)
     plain = _party_homes(doc, taken) + _datelines(doc, taken) + _named_as_places(doc, taken)
     weak = _organisation_parts(doc, taken) + _listed(doc, taken)
@@ -236,7 +241,7 @@ def cued_mentions(
         for mention in mentions
         for c in found.get(mention.key, [])
         if c.kind == 0 and c.feature == "admin1"
-    }
+    } | home_states
     if states:
         local = _after_prepositions(doc, taken)
         found.update(gazetteer.lookup(key for _, _, key in local))

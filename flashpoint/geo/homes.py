@@ -4,16 +4,16 @@ A local paper writes about its own county and state, and its readers need no "Ge
 "Dublin" (the "local lexicon" of Lieberman, Samet and Sankaranarayanan, ICDE 2010). So each
 article's confidently resolved places vote for their country and first-level subdivision, and
 every article of an outlet is resolved again with the votes of that outlet's OTHER articles as
-weak context (`resolve.Home`). Only our own readings are counted: there is no list of outlets and
-nothing is learned from gold data. An article with no outlet, or the only one of its outlet, is
-resolved exactly as before.
+weak context (`resolve.Home`). A name never votes for itself: "Dublin" read as the Irish capital
+in five articles of an Ohio paper must not make the sixth Irish too. Only our own readings are
+counted: there is no list of outlets and nothing is learned from gold data. An article with no
+outlet, or the only one of its outlet, is resolved exactly as before.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .resolve import Home, Resolved
@@ -22,39 +22,21 @@ from .resolve import Home, Resolved
 MIN_CONFIDENCE = 0.8
 VOTES_KEY = "fp_place_votes"
 
-
-@dataclass
-class Votes:
-    """Countries and subdivisions of one article's (or one outlet's) confident readings."""
-
-    countries: Counter = field(default_factory=Counter)
-    admin1s: Counter = field(default_factory=Counter)
-
-    def __add__(self, other: Votes) -> Votes:
-        return Votes(self.countries + other.countries, self.admin1s + other.admin1s)
-
-    def __sub__(self, other: Votes) -> Votes:
-        return Votes(self.countries - other.countries, self.admin1s - other.admin1s)
-
-    def __bool__(self) -> bool:
-        return bool(self.countries or self.admin1s)
+# Votes: per name, (country, admin1 code or "") -> count of articles that read it so.
+Votes = dict[str, Counter]
 
 
 def votes_of(resolved: Sequence[Resolved]) -> Votes:
-    """Each distinct name votes once, by its first confident reading: a town named ten times is
-    one piece of evidence about where the outlet is."""
-    votes = Votes()
-    seen: set[str] = set()
+    """Each distinct name votes once per article, by its first confident reading: a town named
+    ten times in one story is one piece of evidence about where the outlet is."""
+    votes: Votes = {}
     for item in resolved:
-        if item.mention.key in seen or item.confidence < MIN_CONFIDENCE:
+        if item.mention.key in votes or item.confidence < MIN_CONFIDENCE:
             continue
-        seen.add(item.mention.key)
         candidate = item.candidate
-        if candidate.country:
-            votes.countries[candidate.country] += 1
         # a country's own "admin1" code says nothing about which of its states the outlet is in
-        if candidate.admin1_code and candidate.feature != "country":
-            votes.admin1s[candidate.admin1_code] += 1
+        admin1 = candidate.admin1_code if candidate.feature != "country" else None
+        votes[item.mention.key] = Counter({(candidate.country or "", admin1 or ""): 1})
     return votes
 
 
@@ -76,20 +58,21 @@ class Homes:
         self._by_outlet: dict[str, Votes] = {}
 
     def add(self, outlet: str | None, votes: Votes) -> None:
-        if outlet is not None and votes:
-            self._by_outlet[outlet] = self._by_outlet.get(outlet, Votes()) + votes
+        if outlet is None or not votes:
+            return
+        gathered = self._by_outlet.setdefault(outlet, {})
+        for key, readings in votes.items():
+            gathered[key] = gathered.get(key, Counter()) + readings
 
     def home(self, outlet: str | None, own: Votes | None = None) -> Home | None:
         """The outlet's home without the article's own votes (those already count as the
-        article's context), as shares; None when no other article voted."""
+        article's context); None when no other article voted."""
         if outlet is None or outlet not in self._by_outlet:
             return None
-        votes = self._by_outlet[outlet] - own if own else self._by_outlet[outlet]
-        if not votes:
-            return None
-        countries = sum(votes.countries.values()) or 1
-        admin1s = sum(votes.admin1s.values()) or 1
-        return Home(
-            {code: count / countries for code, count in votes.countries.items()},
-            {code: count / admin1s for code, count in votes.admin1s.items()},
-        )
+        own = own or {}
+        by_key = {}
+        for key, readings in self._by_outlet[outlet].items():
+            left = readings - own.get(key, Counter())
+            if left:
+                by_key[key] = left
+        return Home(by_key) if by_key else None

@@ -56,6 +56,11 @@ NEARBY_KM = 150.0
 NAMED_VOTE = 3.0
 NAMED = {"admin1", "country"}
 JOINT_WEIGHT = 1.0
+# Weight of the outlet's home (`homes`): the share of its other articles' readings in the
+# candidate's country and state.
+HOME_COUNTRY_WEIGHT = 2.0
+HOME_ADMIN1_WEIGHT = 4.0
+HOME_STATE_SHARE = 0.3
 # Grid cells for the joint test: a candidate agrees with a name having a reading in its cell or
 # the eight around it (about 100-300 km).
 CELL_DEGREES = 1.0
@@ -63,19 +68,44 @@ CELL_DEGREES = 1.0
 BROAD = {"country", "continent", "region", "water", "admin1"}
 
 
-@dataclass
 class Home:
-    """Where an outlet's other articles were placed: shares of countries and states."""
+    """Where an outlet's other articles were placed (`homes`): per name, the (country, admin1)
+    readings it had. A candidate scores by the share of the OTHER names' readings in its country
+    and its state, so that no name is its own evidence."""
 
-    countries: dict[str, float]
-    admin1s: dict[str, float]
-    country_weight: float = 2.0
-    admin1_weight: float = 4.0
+    def __init__(self, by_key: dict[str, Counter]) -> None:
+        self.by_key = by_key
+        self.countries: Counter = Counter()
+        self.admin1s: Counter = Counter()
+        for readings in by_key.values():
+            for (country, admin1), count in readings.items():
+                self.countries[country] += count
+                self.admin1s[admin1] += count
 
-    def score(self, candidate: Candidate) -> float:
-        score = self.country_weight * self.countries.get(candidate.country or "", 0.0)
-        if candidate.feature != "country" and candidate.admin1_code:
-            score += self.admin1_weight * self.admin1s.get(candidate.admin1_code, 0.0)
+    def states(self) -> frozenset[str]:
+        """The states that hold at least HOME_STATE_SHARE of the readings: the outlet's own."""
+        total = sum(self.admin1s.values()) - self.admin1s[""]
+        return frozenset(
+            code
+            for code, count in self.admin1s.items()
+            if code and total and count / total >= HOME_STATE_SHARE
+        )
+
+    def score(self, candidate: Candidate, key: str) -> float:
+        countries, admin1s = self.countries, self.admin1s
+        own = self.by_key.get(key)
+        if own:
+            countries, admin1s = countries.copy(), admin1s.copy()
+            for (country, admin1), count in own.items():
+                countries[country] -= count
+                admin1s[admin1] -= count
+        score = 0.0
+        total = sum(countries.values()) - countries[""]
+        if candidate.country and total > 0:
+            score += HOME_COUNTRY_WEIGHT * countries[candidate.country] / total
+        total = sum(admin1s.values()) - admin1s[""]
+        if candidate.admin1_code and candidate.feature != "country" and total > 0:
+            score += HOME_ADMIN1_WEIGHT * admin1s[candidate.admin1_code] / total
         return score
 
 
@@ -266,7 +296,7 @@ def resolve(
             if hint and candidate.country == hint:
                 score += DEMONYM_BONUS
             if home is not None:
-                score += home.score(candidate)
+                score += home.score(candidate, mention.key)
             scores.append(score + JOINT_WEIGHT * support[index][len(scores)])
         statics.append(scores)
 

@@ -198,8 +198,11 @@ def _hint_allows(
     return _local_cue(doc, end, ("bodies", "institutions"))
 
 
-def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Place mentions in `doc`, longest-first, not overlapping, in text order."""
+def recognise(
+    doc: Doc, gazetteer: Gazetteer, home_states: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Place mentions in `doc`, longest-first, not overlapping, in text order. `home_states`:
+    the states the article's outlet mostly writes about (`homes`)."""
     taken = [False] * len(doc)
     blocked = [False] * len(doc)
     soft = [False] * len(doc)
@@ -325,7 +328,8 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         cued = hint or (_local_cue(doc, end) and not doc[start].is_stop)
         if cued and part and not taken[end]:
             end, key = end + 1, longer
-        if not cued and not _phrase_worthy(found[key]) and key not in ner_keys:
+        at_home = any(c.kind == 0 and c.admin1_code in home_states for c in found[key])
+        if not cued and not at_home and not _phrase_worthy(found[key]) and key not in ner_keys:
             continue
         if is_demonym(doc[start:end].text) or (not hint and _inside_name(doc, start, end)):
             continue
@@ -353,7 +357,12 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             and doc[start].lower_ not in person_words
             and grams.get((start, end + 1)) not in found
         )
-        if cued or _soft_support(doc, start, end, key, place_keys, found[key]):
+        # a town of the outlet's own state is taken at a sentence's start or where NER said
+        # "organisation"; a word NER read as a person's name is more often a surname there
+        at_home = not any(doc[i].ent_type_ == "PERSON" for i in range(start, end)) and any(
+            c.kind == 0 and c.admin1_code in home_states for c in found[key]
+        )
+        if cued or at_home or _soft_support(doc, start, end, key, place_keys, found[key]):
             mentions.append(Mention(start, end, key, "gazetteer"))
             for i in range(start, end):
                 taken[i] = True
@@ -361,7 +370,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     # NER read (imported here: cues builds on this module's Mention).
     from .cues import cued_mentions
 
-    mentions += cued_mentions(doc, gazetteer, taken, mentions)
+    mentions += cued_mentions(doc, gazetteer, taken, mentions, home_states)
     organisation_words = load_organisation_words()
     mentions = [
         mention
