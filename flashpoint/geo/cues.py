@@ -36,11 +36,16 @@ MAX_RUN = 4
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 # Words before a town's name that make it where something happens or someone lives.
 PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "to"}
+# Words before "to" that make it no direction: "according to Taylor".
+NOT_DIRECTIONS = {"according", "thanks", "due", "owing", "compared", "similar"}
 # Name-internal words in an upper-case dateline ("ISLE OF PALMS").
 _JOINERS = {"of", "de", "la", "le", "du"}
 # Words for a kind of town before "of": "the city of Sevierville".
 TOWN_WORDS = {"city", "town", "village", "township", "borough", "municipality"}
 SIZEABLE_POPULATION = 20_000
+PROMINENT_POPULATION = 100_000
+# Words that make a country's or city's name a party's or a club's: "United Russia".
+NAME_QUALIFIERS = {"united", "real", "free", "just", "fair", "great", "new", "one"}
 SIZEABLE_FEATURES = {"admin1", "admin2", "country", "region", "water"}
 # Words before a region's name that are not part of it ("Metropolitan Atlanta").
 AREA_WORDS = DIRECTIONS | {"metropolitan", "metro", "greater", "central", "upstate", "downstate"}
@@ -145,6 +150,8 @@ def _after_prepositions(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str
     for i in range(1, len(doc) - 1):
         word = doc[i - 1].lower_
         residence = word == "of" and i > 1 and doc[i - 2].text == ","
+        if word == "to" and i > 1 and doc[i - 2].lower_ in NOT_DIRECTIONS:
+            continue  # "according to Taylor"
         if (word in PLACE_PREPOSITIONS or residence) and not taken[i] and _name_word(doc, i):
             end = _run_forward(doc, i, taken)
             found.append((i, end, mention_key(doc[i:end].text)))
@@ -178,6 +185,28 @@ def _organisation_parts(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str
     return found
 
 
+def _organisation_ends(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Names that close an organisation's name: "Environment Canada", "CBC Toronto", "Team
+    Alberta". Surnames close names as often ("Goldman Sachs"), so only countries, states and
+    big cities are taken here (see `_prominent`)."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2:
+            continue
+        for start in range(max(ent.start + 1, ent.end - MAX_RUN), ent.end):
+            if not all(_name_word(doc, i) and not taken[i] for i in range(start, ent.end)):
+                continue
+            before = doc[start - 1]
+            # a party's or a club's name ("United Russia", "Real Madrid") is no place's
+            qualified = before.pos_ == "ADJ" or before.lower_ in NAME_QUALIFIERS
+            if not qualified and not all(
+                doc[i].lower_ in AREA_WORDS for i in range(start, ent.end)
+            ):
+                found.append((start, ent.end, mention_key(doc[start : ent.end].text)))
+            break
+    return found
+
+
 def _listed(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     """Names listed with a place: "Indianapolis and Evansville"."""
     found = []
@@ -204,6 +233,14 @@ def _named_as_places(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     return found
 
 
+def _prominent(candidates: list[Candidate]) -> bool:
+    """A country, a state, or a city of PROMINENT_POPULATION, under its own name."""
+    return any(
+        c.kind == 0 and (c.feature in ("country", "admin1") or c.population >= PROMINENT_POPULATION)
+        for c in candidates
+    )
+
+
 def _sizeable(candidates: list[Candidate]) -> bool:
     """A town big enough, or a county, state or country, under its own name: a small town's
     name is too often a word ("Commerce") or a surname ("Brown") to be taken on weak cues."""
@@ -225,7 +262,9 @@ def cued_mentions(
     lists = _county_lists(doc, taken)
     plain = _party_homes(doc, taken) + _datelines(doc, taken) + _named_as_places(doc, taken)
     weak = _organisation_parts(doc, taken) + _listed(doc, taken)
-    keys = {key for _, _, key in lists + plain + weak} | {mention.key for mention in mentions}
+    ends = _organisation_ends(doc, taken)
+    keys = {key for _, _, key in lists + plain + weak + ends}
+    keys |= {mention.key for mention in mentions}
     found = gazetteer.lookup(keys)
     qualified = _qualified(doc, taken, mentions, found)
     found.update(gazetteer.lookup(key for _, _, key, _ in qualified))
@@ -235,18 +274,23 @@ def cued_mentions(
             accepted.append((start, end, key))
     accepted += [(start, end, key) for start, end, key in plain if key in found]
     accepted += [(start, end, key) for start, end, key in weak if _sizeable(found.get(key, []))]
+    accepted += [(start, end, key) for start, end, key in ends if _prominent(found.get(key, []))]
     # states the article names outright (a town's state is only a guess at this point)
     states = {
         c.admin1_code
         for mention in mentions
         for c in found.get(mention.key, [])
         if c.kind == 0 and c.feature == "admin1"
-    } | home_states
-    if states:
+    }
+    if states or home_states:
         local = _after_prepositions(doc, taken)
         found.update(gazetteer.lookup(key for _, _, key in local))
         for start, end, key in local:
-            if any(c.kind == 0 and c.admin1_code in states for c in found.get(key, [])):
+            # the outlet's state is a weaker hint than one the article names: not enough to
+            # make a place of a word NER read as a person's name ("according to Taylor")
+            person = any(doc[i].ent_type_ == "PERSON" for i in range(start, end))
+            wanted = states if person else states | home_states
+            if any(c.kind == 0 and c.admin1_code in wanted for c in found.get(key, [])):
                 accepted.append((start, end, key))
     for start, end, key, wanted in qualified:
         if any(

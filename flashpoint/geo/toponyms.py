@@ -35,6 +35,8 @@ _LEADING = ("the ",)
 # A city this big, under its own name, is taken even where NER read the word as a person's name.
 SOFT_POPULATION = 1_000_000
 DATELINE_MARKS = {",", "—", "–", "-", "("}
+# Dependency roles in which a lone capitalised word is more often a person than a town.
+PERSON_ROLES = {"nsubj", "nsubjpass", "appos"}
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "across", "around", "throughout", "into"}
 
 
@@ -328,7 +330,17 @@ def recognise(
         cued = hint or (_local_cue(doc, end) and not doc[start].is_stop)
         if cued and part and not taken[end]:
             end, key = end + 1, longer
-        at_home = any(c.kind == 0 and c.admin1_code in home_states for c in found[key])
+        # a town of the outlet's state, unless an entity's name goes on past it with a word
+        # that is not an institution's ("Sheldon Peck", "White House", not "Shiloh School")
+        goes_on = (
+            end < len(doc)
+            and capitalised[end]
+            and doc[end].ent_iob_ == "I"
+            and not _local_cue(doc, end, ("bodies", "institutions"))
+        )
+        at_home = not goes_on and any(
+            c.kind == 0 and c.admin1_code in home_states for c in found[key]
+        )
         if not cued and not at_home and not _phrase_worthy(found[key]) and key not in ner_keys:
             continue
         if is_demonym(doc[start:end].text) or (not hint and _inside_name(doc, start, end)):
@@ -357,10 +369,16 @@ def recognise(
             and doc[start].lower_ not in person_words
             and grams.get((start, end + 1)) not in found
         )
-        # a town of the outlet's own state is taken at a sentence's start or where NER said
-        # "organisation"; a word NER read as a person's name is more often a surname there
-        at_home = not any(doc[i].ent_type_ == "PERSON" for i in range(start, end)) and any(
-            c.kind == 0 and c.admin1_code in home_states for c in found[key]
+        # A town of the outlet's own state is taken at a sentence's start or where NER said
+        # "organisation" when it qualifies a noun ("Roselle officers") or follows a preposition;
+        # a name that is a clause's subject ("Manning cited ...") or a person's name is more
+        # often a surname.
+        head = doc[end - 1]
+        at_home = (
+            head.pos_ == "PROPN"
+            and head.dep_ not in PERSON_ROLES
+            and not any(doc[i].ent_type_ == "PERSON" for i in range(start, end))
+            and any(c.kind == 0 and c.admin1_code in home_states for c in found[key])
         )
         if cued or at_home or _soft_support(doc, start, end, key, place_keys, found[key]):
             mentions.append(Mention(start, end, key, "gazetteer"))
