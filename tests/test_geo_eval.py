@@ -142,3 +142,17 @@ def test_report_carries_exact_match_median_error_and_every_figure_per_half(gold)
     figures = ("acc_161km_resolved", "acc_161km", "recall", "precision", "exact_match", "median_km")
     for half in ("even", "odd"):
         assert all(f"{half}_{figure}" in metrics for figure in figures)
+
+
+@pytest.mark.parametrize(
+    ("tags", "outlet"),
+    [
+        ("<domain>www.thetowntalk.example</domain>", "thetowntalk.example"),
+        ("<url>http://www.cnn.example/2015/01/02/us/story.html</url>", "cnn.example"),
+        ("", None),
+    ],
+)
+def test_reader_takes_the_outlet_from_the_domain_or_url(tmp_path, tags, outlet):
+    path = tmp_path / "outlet.xml"
+    path.write_text(GOLD.replace('<article docid="a1">', f'<article docid="a1">{tags}'), "utf-8")
+    assert read_articles(path)[0].outlet == outlet

@@ -113,7 +113,8 @@ def read_articles(path: Path) -> list[Article]:
                     int(gid) if gid and gid.isdigit() else None,
                 )
             )
-        outlet = outlet_key(node.findtext("domain"), node.findtext("url"))
+        # <domain> is a host name, read as a URL would be ("www." dropped)
+        outlet = outlet_key(None, node.findtext("domain") or node.findtext("url"))
         articles.append(Article(node.get("docid") or str(number), text, toponyms, outlet))
     if not articles:
         raise EvalError(f"{path}: no <article> elements")
