@@ -117,3 +117,33 @@ def test_a_small_town_of_the_outlets_state_is_a_place_where_nothing_else_says_so
     assert _places(local, nlp)["supper"]["Grapeland"] == ("USA", "Texas")
     alone = [Document(id="supper", text=articles[2][1])]
     assert "Grapeland" not in _places(alone, nlp)["supper"]
+
+
+SHOOTING = (
+    "shooting",
+    "Gunmen attacked a shop in Dublin on Monday, killing two people, police said.",
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("earlier", "admin1"), [(LOCAL_ARTICLES[:3], "Georgia"), ([], "Leinster")])
+def test_an_outlets_home_carries_over_to_the_next_run_through_the_store(
+    tmp_path, db_url, earlier, admin1
+):
+    import json
+
+    from flashpoint.ingest.batch import process
+    from flashpoint.store import Store
+
+    def write(name: str, articles: list[tuple[str, str]]):
+        path = tmp_path / name
+        records = [{"id": i, "text": t, "url": f"https://herald.example/{i}"} for i, t in articles]
+        path.write_text("\n".join(json.dumps(record) for record in records), "utf-8")
+        return path
+
+    with Store(db_url) as store:
+        if earlier:
+            process([write("monday.jsonl", earlier)], store)
+        summary = process([write("tuesday.jsonl", [SHOOTING])], store)
+    [event] = summary.events
+    assert event.location is not None and event.location.admin1 == admin1

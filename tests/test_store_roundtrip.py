@@ -260,3 +260,28 @@ def test_migrations_and_orm_schema_agree_exactly(store: Store) -> None:
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
+
+
+def _votes(**readings: tuple[str, str]) -> dict:
+    from collections import Counter
+
+    return {name: Counter({reading: 1}) for name, reading in readings.items()}
+
+
+def test_place_votes_are_kept_under_the_documents_outlet_once(store):
+    document = _document()
+    votes = _votes(khartoum=("SDN", "SD.03"), omdurman=("SDN", "SD.03"))
+    assert store.save(document, _events(document), place_votes=votes)
+    assert not store.save(document, _events(document), place_votes=votes)  # re-run: no copies
+    found = store.outlet_votes(["news example", "other paper", None])
+    assert set(found) == {"news example"}
+    assert found["news example"]["khartoum"] == {("SDN", "SD.03"): 1}
+    assert sum(sum(r.values()) for r in found["news example"].values()) == 2
+
+
+def test_an_edited_documents_old_place_votes_go_with_it(store):
+    document = _document(path="/articles/k.txt")
+    store.save(document, _events(document), place_votes=_votes(khartoum=("SDN", "SD.03")))
+    edited = _document(path="/articles/k.txt", text=TEXT.replace("56", "57"))
+    store.save(edited, _events(edited), place_votes=_votes(port_sudan=("SDN", "SD.08")))
+    assert set(store.outlet_votes(["news example"])["news example"]) == {"port_sudan"}

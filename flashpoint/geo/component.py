@@ -30,7 +30,9 @@ def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None, home: Home | N
     spans: list[Span] = []
     confidence: dict[tuple[int, int], float] = {}
     resolved = resolve(doc, mentions, gazetteer, home)
-    doc.user_data[VOTES_KEY] = votes_of(resolved)
+    if home is None:
+        # the article's own readings; those made with its outlet's help must not vote back
+        doc.user_data[VOTES_KEY] = votes_of(resolved)
     for item in resolved:
         span = doc[item.mention.start : item.mention.end]
         span._.fp_place = item.candidate.to_place(span.text, span.start_char, span.end_char)

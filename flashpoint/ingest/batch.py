@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .. import config
 from ..exceptions import FlashpointError, InputError
-from ..geo.homes import Homes
+from ..geo.homes import VOTES_KEY, Homes, outlet_key
 from ..model import Document, Event
 from ..pipeline import CHUNK_BATCHES, annotate
 from . import read_paths
@@ -45,7 +45,7 @@ def _source(document: Document) -> str:
 
 
 def annotate_safely(
-    documents: list[Document], nlp: Language | None, batch_size: int
+    documents: list[Document], nlp: Language | None, batch_size: int, homes: Homes | None = None
 ) -> Iterator[tuple[Document, Doc | None, Exception | None]]:
     """(document, doc, None), or (document, None, error) for a document the pipeline fails on.
 
@@ -53,7 +53,7 @@ def annotate_safely(
     places (one `Homes` for the whole run); when a chunk fails its documents are retried one at a
     time, so that a single pathological article costs only itself.
     """
-    homes = Homes()
+    homes = homes if homes is not None else Homes()
     chunk_size = batch_size * CHUNK_BATCHES
     for begin in range(0, len(documents), chunk_size):
         chunk = documents[begin : begin + chunk_size]
@@ -117,6 +117,11 @@ def process(
 
         nlp = build_pipeline()
     batch_size = max(1, int(config.get("batch_size") or 16))
+    # Outlets' homes start from what their stored articles said (`geo.homes`).
+    homes = Homes()
+    known = store.outlet_votes(outlet_key(document.outlet, document.url) for document in pending)
+    for outlet, votes in known.items():
+        homes.add(outlet, votes)
     progress = Progress(
         TextColumn("extracting events"),
         BarColumn(),
@@ -128,7 +133,7 @@ def process(
     )
     with progress:
         task = progress.add_task("documents", total=len(pending))
-        for document, doc, error in annotate_safely(pending, nlp, batch_size):
+        for document, doc, error in annotate_safely(pending, nlp, batch_size, homes):
             progress.advance(task)
             if doc is None:
                 summary.failures.append(
@@ -137,7 +142,7 @@ def process(
                 continue
             events = list(doc._.fp_events or [])
             try:
-                stored = store.save(document, events, _sentences(doc))
+                stored = store.save(document, events, _sentences(doc), doc.user_data.get(VOTES_KEY))
             except FlashpointError as exc:
                 summary.failures.append(str(exc))
                 continue

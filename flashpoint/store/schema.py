@@ -37,6 +37,9 @@ class DocumentRow(Base):
     events: Mapped[list[EventRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True
     )
+    place_votes: Mapped[list[PlaceVoteRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class SentenceRow(Base):
@@ -51,6 +54,23 @@ class SentenceRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
     document: Mapped[DocumentRow] = relationship(back_populates="sentences")
+
+
+class PlaceVoteRow(Base):
+    """One place name of a document, as we read it: its country and state vote for where the
+    document's outlet is (`geo.homes`), for articles of that outlet read later (migration 0003)."""
+
+    __tablename__ = "place_votes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    # geo.homes.outlet_key: the outlet's name, else its URL's host
+    outlet: Mapped[str] = mapped_column(String(256), index=True)
+    name: Mapped[str] = mapped_column(String(512))
+    country: Mapped[str | None] = mapped_column(String(3))
+    admin1: Mapped[str | None] = mapped_column(String(32))
 
 
 class ActorRow(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,10 +16,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import config
 from ..exceptions import StoreError
+from ..geo.homes import Votes, outlet_key
 from ..model import Document, Event
 from . import convert, query
 from .query import EventFilter
-from .schema import ActorRow, DocumentRow, EventRow, PlaceRow, SentenceRow
+from .schema import ActorRow, DocumentRow, EventRow, PlaceRow, PlaceVoteRow, SentenceRow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -100,20 +102,22 @@ class Store:
         document: Document,
         events: Iterable[Event],
         sentences: Iterable[tuple[int, int]] | None = None,
+        place_votes: Votes | None = None,
     ) -> bool:
         """Store a document with its events in one transaction; False if its text is stored.
 
         `sentences` are (start, end) character offsets; without them, the events' evidence
-        sentences are kept. A different text under a stored doc_id replaces the stored one when it
-        comes from the same path (an edited file) and is refused otherwise.
+        sentences are kept. `place_votes` (`geo.homes`): the document's place readings, kept
+        under its outlet for `outlet_votes`. A different text under a stored doc_id replaces the
+        stored one when it comes from the same path (an edited file) and is refused otherwise.
         """
         events = list(events)
         try:
-            return self._save(document, events, sentences)
+            return self._save(document, events, sentences, place_votes)
         except IntegrityError:
             # Another writer stored the same actor, place or document between our read and write.
             try:
-                return self._save(document, events, sentences)
+                return self._save(document, events, sentences, place_votes)
             except SQLAlchemyError as exc:
                 raise StoreError(f"{document.path or document.id}: cannot store: {exc}") from exc
         except SQLAlchemyError as exc:
@@ -124,6 +128,7 @@ class Store:
         document: Document,
         events: list[Event],
         sentences: Iterable[tuple[int, int]] | None,
+        place_votes: Votes | None = None,
     ) -> bool:
         with Session(self.engine) as session, session.begin():
             digest = document.content_hash
@@ -159,7 +164,37 @@ class Store:
                 for start, end in sentences
             ]
             self._add_events(session, row, events)
+            outlet = outlet_key(document.outlet, document.url)
+            if outlet is not None and place_votes:
+                row.place_votes = [
+                    PlaceVoteRow(
+                        outlet=outlet, name=name, country=country or None, admin1=admin1 or None
+                    )
+                    for name, readings in place_votes.items()
+                    for (country, admin1), count in readings.items()
+                    for _ in range(count)
+                ]
         return True
+
+    def outlet_votes(self, outlets: Iterable[str | None]) -> dict[str, Votes]:
+        """The stored place votes of these outlets' documents (`geo.homes.Homes.add` takes them)."""
+        wanted = sorted({outlet for outlet in outlets if outlet})
+        found: dict[str, Votes] = {}
+        if not wanted:
+            return found
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(
+                    PlaceVoteRow.outlet,
+                    PlaceVoteRow.name,
+                    PlaceVoteRow.country,
+                    PlaceVoteRow.admin1,
+                ).where(PlaceVoteRow.outlet.in_(wanted))
+            )
+            for outlet, name, country, admin1 in rows:
+                readings = found.setdefault(outlet, {}).setdefault(name, Counter())
+                readings[(country or "", admin1 or "")] += 1
+        return found
 
     def _add_events(self, session: Session, document: DocumentRow, events: list[Event]) -> None:
         unique: dict[str, Event] = {}
