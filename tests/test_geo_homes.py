@@ -147,3 +147,16 @@ def test_an_outlets_home_carries_over_to_the_next_run_through_the_store(
         summary = process([write("tuesday.jsonl", [SHOOTING])], store)
     [event] = summary.events
     assert event.location is not None and event.location.admin1 == admin1
+
+
+@pytest.mark.slow
+def test_a_two_word_town_of_the_outlets_state_that_ner_took_for_a_person_is_a_place(nlp):
+    articles = [
+        ("council", "The York County council in South Carolina met in Rock Hill on Monday."),
+        ("school", "A new school will open in Fort Mill, South Carolina, next fall."),
+        ("fire", "Firefighters battle Tega Cay fire after a storm."),
+    ]
+    local = [Document(id=i, text=t, outlet="Rock Hill paper") for i, t in articles]
+    assert _places(local, nlp)["fire"]["Tega Cay"] == ("USA", "South Carolina")
+    alone = [Document(id="fire", text=articles[2][1])]
+    assert "Tega Cay" not in _places(alone, nlp)["fire"]

@@ -274,7 +274,10 @@ def recognise(
     # something other than a town is taken back.
     for start, end in people:
         key = mention_key(doc[start:end].text)
-        if any(candidate.feature in NAMED_FEATURES for candidate in found.get(key, [])):
+        candidates = found.get(key, [])
+        # ... and so is a whole "name" that is a town of the outlet's state ("Glen Allen")
+        named = any(candidate.feature in NAMED_FEATURES for candidate in candidates)
+        if named or any(c.kind == 0 and c.admin1_code in home_states for c in candidates):
             ner_keyed.append((start, end, key))
 
     # hinted[i]: index of the NER place span, unknown to the gazetteer as a whole, that token i
