@@ -113,3 +113,17 @@ def fallback_keys(key: str) -> list[str]:
     if first in DIRECTIONS and rest:
         keys.append(rest)
     return keys
+
+
+_LEADING = ("the ",)
+
+
+def mention_key(text: str) -> str:
+    """The lookup key of a name as written: normalised, less a leading "the" and a possessive."""
+    key = normalize(text)
+    for prefix in _LEADING:
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+    if key.endswith(" s") and text.rstrip().endswith(("'s", "’s")):
+        key = key[:-2]
+    return key

@@ -20,7 +20,7 @@ from .data import (
     load_region_abbreviations,
 )
 from .gazetteer import Candidate, Gazetteer
-from .names import fallback_keys, normalize
+from .names import fallback_keys, mention_key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities whose words must not be read as places ("Jordan Peterson", "Syrian").
@@ -31,7 +31,6 @@ MAX_WORDS = 5
 MIN_PHRASE_POPULATION = 20_000
 PHRASE_FEATURES = {"country", "admin1", "admin2", "base", "region", "water", "continent"}
 NAMED_FEATURES = {"base", "facility", "region", "country", "admin1", "water", "continent"}
-_LEADING = ("the ",)
 # A city this big, under its own name, is taken even where NER read the word as a person's name.
 SOFT_POPULATION = 1_000_000
 DATELINE_MARKS = {",", "—", "–", "-", "("}
@@ -46,16 +45,6 @@ class Mention:
     end: int
     key: str
     source: str  # "ner", "gazetteer" or "abbreviation"
-
-
-def mention_key(text: str) -> str:
-    key = normalize(text)
-    for prefix in _LEADING:
-        if key.startswith(prefix):
-            key = key[len(prefix) :]
-    if key.endswith(" s") and text.rstrip().endswith(("'s", "’s")):
-        key = key[:-2]
-    return key
 
 
 def is_demonym(text: str) -> bool:
