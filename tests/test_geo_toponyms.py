@@ -130,3 +130,17 @@ def test_names_that_organisations_lists_and_cue_words_make_places(nlp, text, men
 )
 def test_common_words_surnames_and_colleges_inside_names_are_not_places(nlp, text):
     assert not {"City", "Commerce", "Law", "Brown", "Tim", "Lipscomb"} & set(place_names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("PORT-AU-PRINCE, Haiti — Police said the attackers fled.", "PORT-AU-PRINCE", "HTI"),
+        ("Troops moved from Stratford-upon-Avon to London.", "Stratford-upon-Avon", "GBR"),
+    ],
+)
+def test_hyphenated_names_are_read_whole(nlp, text, mention, country):
+    doc = nlp(text)
+    places = {span.text: span._.fp_place.country for span in doc.spans["fp_places"]}
+    assert places.get(mention) == country
+    assert "PORT" not in places

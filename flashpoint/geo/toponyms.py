@@ -248,9 +248,12 @@ def recognise(
             text = texts[j - 1]
             if text in ("-", "‑"):
                 continue  # "al-Asad" is split around its hyphen; a name never ends on one
-            if blocked[j - 1] or not (capitalised[j - 1] or lower[j - 1]):
+            # "PORT-AU-PRINCE", "Port-au-Prince": short words inside a hyphenated name
+            hyphened = j - 2 > i and texts[j - 2] in ("-", "‑") and len(text) <= 4
+            joined = hyphened and (doc[j - 1].is_upper or lower[j - 1])
+            if blocked[j - 1] or not (capitalised[j - 1] or lower[j - 1] or joined):
                 break
-            if lower[j - 1] and text not in ("al", "el", "of", "de"):
+            if lower[j - 1] and not joined and text not in ("al", "el", "of", "de"):
                 break
             grams[(i, j)] = mention_key(doc[i:j].text)
     people = [_trim(ent) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1]
