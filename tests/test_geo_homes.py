@@ -40,6 +40,8 @@ def _places(documents: list[Document], nlp, homes: Homes | None = None) -> dict[
         (None, "https://www.dublinga.example/news/1", "dublinga.example"),
         (None, "news.example.org/story", "news.example.org"),
         ("  ", None, None),
+        (None, "[", None),
+        (None, "http://[::1", None),
         (None, None, None),
     ],
 )

@@ -21,6 +21,7 @@ from .resolve import Home, Resolved
 # A reading this sure of itself votes (resolve's confidence: 1 - exp(-margin) / 2).
 MIN_CONFIDENCE = 0.8
 VOTES_KEY = "fp_place_votes"
+MAX_KEY = 256
 
 # Votes: per name, (country, admin1 code or "") -> count of articles that read it so.
 Votes = dict[str, Counter]
@@ -43,10 +44,13 @@ def votes_of(resolved: Sequence[Resolved]) -> Votes:
 def outlet_key(outlet: str | None, url: str | None) -> str | None:
     """The outlet's name as given, else the host of the article's URL less "www."."""
     if outlet and outlet.strip():
-        return outlet.strip().casefold()
+        return outlet.strip().casefold()[:MAX_KEY]  # the store's column is this wide
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # "http://[" : no host to read, so no outlet
+        return None
     host = host.removeprefix("www.")
     return host or None
 

@@ -167,8 +167,12 @@ class Store:
             outlet = outlet_key(document.outlet, document.url)
             if outlet is not None and place_votes:
                 row.place_votes = [
+                    # names cut to the column's width (an NER span can be any length)
                     PlaceVoteRow(
-                        outlet=outlet, name=name, country=country or None, admin1=admin1 or None
+                        outlet=outlet,
+                        name=name[:512],
+                        country=country or None,
+                        admin1=admin1 or None,
                     )
                     for name, readings in place_votes.items()
                     for (country, admin1), count in readings.items()
