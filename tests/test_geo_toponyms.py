@@ -110,6 +110,8 @@ def test_a_small_town_after_in_is_taken_when_the_article_names_its_state(nlp, te
         ("A new line would link Cleveland, Columbus, Dayton and Cincinnati.", "Dayton"),
         ("Officials of Northbrook-based Crate & Barrel could not be reached.", "Northbrook"),
         ("A spokesman for the city of Sevierville said the pool was closed.", "Sevierville"),
+        ("The towns of Ahar and Varzaqan were hit hardest.", "Ahar"),
+        ("The Chicago-born singer returned home.", "Chicago"),
         ("Terry McLean, who grew up in McLean, spoke first.", "McLean"),
     ],
 )

@@ -42,6 +42,9 @@ NOT_DIRECTIONS = {"according", "thanks", "due", "owing", "compared", "similar"}
 _JOINERS = {"of", "de", "la", "le", "du"}
 # Words for a kind of town before "of": "the city of Sevierville".
 TOWN_WORDS = {"city", "town", "village", "township", "borough", "municipality"}
+TOWN_WORDS |= {f"{word}s" for word in TOWN_WORDS} | {"cities", "municipalities"}
+# Words after "X-" that make X a place: "Northbrook-based", "U.S.-led".
+DERIVED = {"based", "led", "backed", "born", "bound"}
 SIZEABLE_POPULATION = 20_000
 PROMINENT_POPULATION = 100_000
 # Words that make a country's or city's name a party's or a club's: "United Russia".
@@ -193,16 +196,17 @@ def _organisation_ends(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]
     for ent in doc.ents:
         if ent.label_ != "ORG" or len(ent) < 2:
             continue
-        for start in range(max(ent.start + 1, ent.end - MAX_RUN), ent.end):
-            if not all(_name_word(doc, i) and not taken[i] for i in range(start, ent.end)):
+        # "Team Alberta's": the possessive is no part of the name
+        end = ent.end - (doc[ent.end - 1].lower_ in ("'s", "’s"))
+        for start in range(max(ent.start + 1, end - MAX_RUN), end):
+            if not all(_name_word(doc, i) and not taken[i] for i in range(start, end)):
                 continue
             before = doc[start - 1]
             # a party's or a club's name ("United Russia", "Real Madrid") is no place's
             qualified = before.pos_ == "ADJ" or before.lower_ in NAME_QUALIFIERS
-            if not qualified and not all(
-                doc[i].lower_ in AREA_WORDS for i in range(start, ent.end)
-            ):
-                found.append((start, ent.end, mention_key(doc[start : ent.end].text)))
+            area = all(doc[i].lower_ in AREA_WORDS for i in range(start, end))
+            if not qualified and not area:
+                found.append((start, end, mention_key(doc[start:end].text)))
             break
     return found
 
@@ -226,7 +230,7 @@ def _named_as_places(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         if taken[i] or not _name_word(doc, i) or (i > 0 and _name_word(doc, i - 1)):
             continue
         end = _run_forward(doc, i, taken)
-        based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
+        based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in DERIVED
         town = i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TOWN_WORDS
         if based or town:
             found.append((i, end, mention_key(doc[i:end].text)))
