@@ -112,6 +112,7 @@ def test_a_small_town_after_in_is_taken_when_the_article_names_its_state(nlp, te
         ("A spokesman for the city of Sevierville said the pool was closed.", "Sevierville"),
         ("The towns of Ahar and Varzaqan were hit hardest.", "Ahar"),
         ("The Chicago-born singer returned home.", "Chicago"),
+        ("The town lies about 60 miles southwest of Raleigh in the Sandhills.", "Raleigh"),
         ("Terry McLean, who grew up in McLean, spoke first.", "McLean"),
     ],
 )

@@ -43,6 +43,8 @@ _JOINERS = {"of", "de", "la", "le", "du"}
 # Words for a kind of town before "of": "the city of Sevierville".
 TOWN_WORDS = {"city", "town", "village", "township", "borough", "municipality"}
 TOWN_WORDS |= {f"{word}s" for word in TOWN_WORDS} | {"cities", "municipalities"}
+# Units of distance before "from X" / "of X".
+UNITS = {"miles", "mile", "kilometers", "kilometres", "km", "kms"}
 # Words after "X-" that make X a place: "Northbrook-based", "U.S.-led".
 DERIVED = {"based", "led", "backed", "born", "bound"}
 SIZEABLE_POPULATION = 20_000
@@ -232,7 +234,10 @@ def _named_as_places(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         end = _run_forward(doc, i, taken)
         based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in DERIVED
         town = i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TOWN_WORDS
-        if based or town:
+        # "60 miles southwest of Raleigh", "north of Kirkuk", "20 km from Goma"
+        bearing = i > 1 and doc[i - 1].lower_ in ("of", "from")
+        bearing = bearing and (doc[i - 2].lower_ in DIRECTIONS or doc[i - 2].lower_ in UNITS)
+        if based or town or bearing:
             found.append((i, end, mention_key(doc[i:end].text)))
     return found
 
