@@ -43,6 +43,8 @@ _JOINERS = {"of", "de", "la", "le", "du"}
 # Words for a kind of town before "of": "the city of Sevierville".
 TOWN_WORDS = {"city", "town", "village", "township", "borough", "municipality"}
 TOWN_WORDS |= {f"{word}s" for word in TOWN_WORDS} | {"cities", "municipalities"}
+# Places a list must already hold for any town the gazetteer knows to join them.
+LIST_PLACES = 2
 # Units of distance before "from X" / "of X".
 UNITS = {"miles", "mile", "kilometers", "kilometres", "km", "kms"}
 # Words after "X-" that make X a place: "Northbrook-based", "U.S.-led".
@@ -213,14 +215,14 @@ def _organisation_ends(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]
     return found
 
 
-def _listed(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
-    """Names listed with a place: "Indianapolis and Evansville"."""
+def _listed(doc: Doc, taken: list[bool], places: int = 1) -> list[tuple[int, int, str]]:
+    """Names listed with at least `places` places: "Indianapolis and Evansville"."""
     found = []
     for i in range(len(doc)):
         if taken[i] or not _name_word(doc, i) or (i > 0 and _name_word(doc, i - 1)):
             continue
         end = _run_forward(doc, i, taken)
-        if any(taken[other.i] for other in doc[end - 1].conjuncts):
+        if sum(taken[other.i] for other in doc[end - 1].conjuncts) >= places:
             found.append((i, end, mention_key(doc[i:end].text)))
     return found
 
@@ -271,8 +273,10 @@ def cued_mentions(
     lists = _county_lists(doc, taken)
     plain = _party_homes(doc, taken) + _datelines(doc, taken) + _named_as_places(doc, taken)
     weak = _organisation_parts(doc, taken) + _listed(doc, taken)
+    # in a list of places ("Dodge City, Great Bend, Hutchinson and Pratt") a small town will do
+    listed = _listed(doc, taken, places=LIST_PLACES)
     ends = _organisation_ends(doc, taken)
-    keys = {key for _, _, key in lists + plain + weak + ends}
+    keys = {key for _, _, key in lists + plain + weak + ends + listed}
     keys |= {mention.key for mention in mentions}
     found = gazetteer.lookup(keys)
     qualified = _qualified(doc, taken, mentions, found)
@@ -283,6 +287,11 @@ def cued_mentions(
             accepted.append((start, end, key))
     accepted += [(start, end, key) for start, end, key in plain if key in found]
     accepted += [(start, end, key) for start, end, key in weak if _sizeable(found.get(key, []))]
+    accepted += [
+        (start, end, key)
+        for start, end, key in listed
+        if any(c.kind == 0 for c in found.get(key, []))
+    ]
     accepted += [(start, end, key) for start, end, key in ends if _prominent(found.get(key, []))]
     # states the article names outright (a town's state is only a guess at this point)
     states = {
