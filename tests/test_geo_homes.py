@@ -108,17 +108,38 @@ def test_an_outlets_home_carries_over_to_later_batches(nlp):
     assert _places(later, nlp, homes)["library"]["Dublin"] == ("USA", "Georgia")
 
 
+@pytest.mark.parametrize(
+    ("articles", "mention", "state"),
+    [
+        (  # a one-word town nothing else in its article calls a place
+            [
+                ("crash", "Anderson County deputies closed a road near Palestine, Texas."),
+                ("budget", "The Crockett school board in Texas approved its budget on Monday."),
+                ("news", "Grapeland center plans a fund-raiser on Friday."),
+            ],
+            "Grapeland",
+            "Texas",
+        ),
+        (  # a two-word town NER took for a person's name
+            [
+                (
+                    "council",
+                    "The York County council in South Carolina met in Rock Hill on Monday.",
+                ),
+                ("school", "A new school will open in Fort Mill, South Carolina, next fall."),
+                ("news", "Firefighters battle Tega Cay fire after a storm."),
+            ],
+            "Tega Cay",
+            "South Carolina",
+        ),
+    ],
+)
 @pytest.mark.slow
-def test_a_small_town_of_the_outlets_state_is_a_place_where_nothing_else_says_so(nlp):
-    articles = [
-        ("crash", "Anderson County deputies closed a road near Palestine, Texas, after a crash."),
-        ("budget", "The Crockett school board in Texas approved its budget on Monday."),
-        ("supper", "Grapeland center plans a fund-raiser on Friday."),
-    ]
-    local = [Document(id=i, text=t, outlet="Palestine paper") for i, t in articles]
-    assert _places(local, nlp)["supper"]["Grapeland"] == ("USA", "Texas")
-    alone = [Document(id="supper", text=articles[2][1])]
-    assert "Grapeland" not in _places(alone, nlp)["supper"]
+def test_a_town_of_the_outlets_state_is_a_place_only_with_the_outlet(nlp, articles, mention, state):
+    local = [Document(id=i, text=t, outlet="local paper") for i, t in articles]
+    assert _places(local, nlp)["news"][mention] == ("USA", state)
+    alone = [Document(id="news", text=articles[-1][1])]
+    assert mention not in _places(alone, nlp)["news"]
 
 
 SHOOTING = (
@@ -149,16 +170,3 @@ def test_an_outlets_home_carries_over_to_the_next_run_through_the_store(
         summary = process([write("tuesday.jsonl", [SHOOTING])], store)
     [event] = summary.events
     assert event.location is not None and event.location.admin1 == admin1
-
-
-@pytest.mark.slow
-def test_a_two_word_town_of_the_outlets_state_that_ner_took_for_a_person_is_a_place(nlp):
-    articles = [
-        ("council", "The York County council in South Carolina met in Rock Hill on Monday."),
-        ("school", "A new school will open in Fort Mill, South Carolina, next fall."),
-        ("fire", "Firefighters battle Tega Cay fire after a storm."),
-    ]
-    local = [Document(id=i, text=t, outlet="Rock Hill paper") for i, t in articles]
-    assert _places(local, nlp)["fire"]["Tega Cay"] == ("USA", "South Carolina")
-    alone = [Document(id="fire", text=articles[2][1])]
-    assert "Tega Cay" not in _places(alone, nlp)["fire"]

@@ -167,17 +167,13 @@ def predict(articles: list[Article]) -> tuple[list[list], list]:
     """Our places per article, as `flashpoint run` finds them: each article's places resolved
     again with its outlet's home (`geo.homes`); also that home per article (or None)."""
     from ..geo.component import SPAN_KEY, annotate_places, resolve_with_homes
-    from ..geo.homes import VOTES_KEY, Homes
+    from ..geo.homes import Homes
     from ..nlp import load_nlp
 
     nlp = load_nlp()
     docs = [annotate_places(doc) for doc in nlp.pipe((a.text for a in articles), batch_size=16)]
-    own = [doc.user_data[VOTES_KEY] for doc in docs]
-    homes = Homes()
-    outlets = [article.outlet for article in articles]
-    resolve_with_homes(docs, outlets, homes)
-    places = [[span._.fp_place for span in doc.spans[SPAN_KEY]] for doc in docs]
-    return places, [homes.home(o, votes) for o, votes in zip(outlets, own, strict=True)]
+    homes = resolve_with_homes(docs, [article.outlet for article in articles], Homes())
+    return [[span._.fp_place for span in doc.spans[SPAN_KEY]] for doc in docs], homes
 
 
 def resolve_gold_spans(articles: list[Article], homes: list) -> float:

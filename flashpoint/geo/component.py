@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..nlp import extensions  # noqa: F401  (registers Span._.fp_place)
 from .gazetteer import Gazetteer, get_gazetteer
-from .homes import VOTES_KEY, Homes, Votes, votes_of
+from .homes import VOTES_KEY, Homes, votes_of
 from .resolve import Home, resolve
 from .toponyms import recognise
 
@@ -43,17 +43,20 @@ def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None, home: Home | N
     return doc
 
 
-def resolve_with_homes(docs: Sequence[Doc], outlets: Sequence[str | None], homes: Homes) -> None:
+def resolve_with_homes(
+    docs: Sequence[Doc], outlets: Sequence[str | None], homes: Homes
+) -> list[Home | None]:
     """Docs already through "fp_places": count their votes under their outlets, then place each
-    again with its outlet's home. Docs read together see each other; later batches see earlier
-    ones too, because `homes` keeps what it was given."""
-    own = [doc.user_data.get(VOTES_KEY) or Votes() for doc in docs]
+    again with its outlet's home, which is returned per doc. Docs read together see each other;
+    later batches see earlier ones too, because `homes` keeps what it was given."""
+    own = [doc.user_data.get(VOTES_KEY) or {} for doc in docs]
     for outlet, votes in zip(outlets, own, strict=True):
         homes.add(outlet, votes)
-    for doc, outlet, votes in zip(docs, outlets, own, strict=True):
-        home = homes.home(outlet, votes)
+    found = [homes.home(outlet, votes) for outlet, votes in zip(outlets, own, strict=True)]
+    for doc, home in zip(docs, found, strict=True):
         if home is not None:
             annotate_places(doc, home=home)
+    return found
 
 
 @Language.factory("fp_places", assigns=["doc.spans"])

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .data import load_local_words
 from .gazetteer import Candidate, Gazetteer
 from .names import DIRECTIONS
-from .toponyms import Mention, _capitalised, mention_key
+from .toponyms import Mention, _capitalised, in_states, mention_key
 
 # "Clay and Otter Tail counties": the plural and the word each name takes in the gazetteer.
 LIST_WORDS = {"counties": "county", "parishes": "parish"}
@@ -51,6 +51,7 @@ UNITS = {"miles", "mile", "kilometers", "kilometres", "km", "kms"}
 DERIVED = {"based", "led", "backed", "born", "bound"}
 SIZEABLE_POPULATION = 20_000
 PROMINENT_POPULATION = 100_000
+PROMINENT_FEATURES = {"country", "admin1"}
 # Words that make a country's or city's name a party's or a club's: "United Russia".
 NAME_QUALIFIERS = {"united", "real", "free", "just", "fair", "great", "new", "one"}
 SIZEABLE_FEATURES = {"admin1", "admin2", "country", "region", "water"}
@@ -195,7 +196,7 @@ def _organisation_parts(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str
 def _organisation_ends(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     """Names that close an organisation's name: "Environment Canada", "CBC Toronto", "Team
     Alberta". Surnames close names as often ("Goldman Sachs"), so only countries, states and
-    big cities are taken here (see `_prominent`)."""
+    big cities are taken here (PROMINENT_*)."""
     found = []
     for ent in doc.ents:
         if ent.label_ != "ORG" or len(ent) < 2:
@@ -215,25 +216,28 @@ def _organisation_ends(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]
     return found
 
 
-def _listed(doc: Doc, taken: list[bool], places: int = 1) -> list[tuple[int, int, str]]:
-    """Names listed with at least `places` places: "Indianapolis and Evansville"."""
-    found = []
+def _name_runs(doc: Doc, taken: list[bool]):
+    """(start, end) of each run of name words not yet taken, from its first word."""
     for i in range(len(doc)):
         if taken[i] or not _name_word(doc, i) or (i > 0 and _name_word(doc, i - 1)):
             continue
-        end = _run_forward(doc, i, taken)
-        if sum(taken[other.i] for other in doc[end - 1].conjuncts) >= places:
-            found.append((i, end, mention_key(doc[i:end].text)))
+        yield i, _run_forward(doc, i, taken)
+
+
+def _listed(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str, int]]:
+    """Names listed with places ("Indianapolis and Evansville"), with how many places."""
+    found = []
+    for start, end in _name_runs(doc, taken):
+        places = sum(taken[other.i] for other in doc[end - 1].conjuncts)
+        if places:
+            found.append((start, end, mention_key(doc[start:end].text), places))
     return found
 
 
 def _named_as_places(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     """Names the words around call a place: "Northbrook-based", "the city of Sevierville"."""
     found = []
-    for i in range(len(doc)):
-        if taken[i] or not _name_word(doc, i) or (i > 0 and _name_word(doc, i - 1)):
-            continue
-        end = _run_forward(doc, i, taken)
+    for i, end in _name_runs(doc, taken):
         based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in DERIVED
         town = i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TOWN_WORDS
         # "60 miles southwest of Raleigh", "north of Kirkuk", "20 km from Goma"
@@ -244,20 +248,11 @@ def _named_as_places(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     return found
 
 
-def _prominent(candidates: list[Candidate]) -> bool:
-    """A country, a state, or a city of PROMINENT_POPULATION, under its own name."""
+def _big_enough(candidates: list[Candidate], features: set[str], population: int) -> bool:
+    """Some place of that own name is one of `features` or has `population` people: a small
+    town's name is too often a word ("Commerce") or a surname ("Brown") to take on weak cues."""
     return any(
-        c.kind == 0 and (c.feature in ("country", "admin1") or c.population >= PROMINENT_POPULATION)
-        for c in candidates
-    )
-
-
-def _sizeable(candidates: list[Candidate]) -> bool:
-    """A town big enough, or a county, state or country, under its own name: a small town's
-    name is too often a word ("Commerce") or a surname ("Brown") to be taken on weak cues."""
-    return any(
-        c.kind == 0 and (c.feature in SIZEABLE_FEATURES or c.population >= SIZEABLE_POPULATION)
-        for c in candidates
+        c.kind == 0 and (c.feature in features or c.population >= population) for c in candidates
     )
 
 
@@ -272,11 +267,12 @@ def cued_mentions(
     the states the article's outlet mostly writes about (`homes`), which count as named."""
     lists = _county_lists(doc, taken)
     plain = _party_homes(doc, taken) + _datelines(doc, taken) + _named_as_places(doc, taken)
-    weak = _organisation_parts(doc, taken) + _listed(doc, taken)
+    listed = _listed(doc, taken)
+    weak = _organisation_parts(doc, taken) + [(start, end, key) for start, end, key, _ in listed]
     # in a list of places ("Dodge City, Great Bend, Hutchinson and Pratt") a small town will do
-    listed = _listed(doc, taken, places=LIST_PLACES)
+    crowded = [(start, end, key) for start, end, key, places in listed if places >= LIST_PLACES]
     ends = _organisation_ends(doc, taken)
-    keys = {key for _, _, key in lists + plain + weak + ends + listed}
+    keys = {key for _, _, key in lists + plain + weak + ends}
     keys |= {mention.key for mention in mentions}
     found = gazetteer.lookup(keys)
     qualified = _qualified(doc, taken, mentions, found)
@@ -286,13 +282,21 @@ def cued_mentions(
         if any(c.feature == "admin2" for c in found.get(key, [])):
             accepted.append((start, end, key))
     accepted += [(start, end, key) for start, end, key in plain if key in found]
-    accepted += [(start, end, key) for start, end, key in weak if _sizeable(found.get(key, []))]
     accepted += [
         (start, end, key)
-        for start, end, key in listed
+        for start, end, key in weak
+        if _big_enough(found.get(key, []), SIZEABLE_FEATURES, SIZEABLE_POPULATION)
+    ]
+    accepted += [
+        (start, end, key)
+        for start, end, key in crowded
         if any(c.kind == 0 for c in found.get(key, []))
     ]
-    accepted += [(start, end, key) for start, end, key in ends if _prominent(found.get(key, []))]
+    accepted += [
+        (start, end, key)
+        for start, end, key in ends
+        if _big_enough(found.get(key, []), PROMINENT_FEATURES, PROMINENT_POPULATION)
+    ]
     # states the article names outright (a town's state is only a guess at this point)
     states = {
         c.admin1_code
@@ -308,7 +312,7 @@ def cued_mentions(
             # make a place of a word NER read as a person's name ("according to Taylor")
             person = any(doc[i].ent_type_ == "PERSON" for i in range(start, end))
             wanted = states if person else states | home_states
-            if any(c.kind == 0 and c.admin1_code in wanted for c in found.get(key, [])):
+            if in_states(found.get(key, []), wanted):
                 accepted.append((start, end, key))
     for start, end, key, wanted in qualified:
         if any(

@@ -81,10 +81,13 @@ class Home:
             for (country, admin1), count in readings.items():
                 self.countries[country] += count
                 self.admin1s[admin1] += count
+        # readings with a country / a state ("" marks none)
+        self.country_total = sum(self.countries.values()) - self.countries[""]
+        self.admin1_total = sum(self.admin1s.values()) - self.admin1s[""]
 
     def states(self) -> frozenset[str]:
         """The states that hold at least HOME_STATE_SHARE of the readings: the outlet's own."""
-        total = sum(self.admin1s.values()) - self.admin1s[""]
+        total = self.admin1_total
         return frozenset(
             code
             for code, count in self.admin1s.items()
@@ -92,20 +95,18 @@ class Home:
         )
 
     def score(self, candidate: Candidate, key: str) -> float:
-        countries, admin1s = self.countries, self.admin1s
-        own = self.by_key.get(key)
-        if own:
-            countries, admin1s = countries.copy(), admin1s.copy()
-            for (country, admin1), count in own.items():
-                countries[country] -= count
-                admin1s[admin1] -= count
+        # the other names' readings: the outlet's less this name's own
+        own = self.by_key.get(key, {})
+        country, admin1 = candidate.country, candidate.admin1_code
         score = 0.0
-        total = sum(countries.values()) - countries[""]
-        if candidate.country and total > 0:
-            score += HOME_COUNTRY_WEIGHT * countries[candidate.country] / total
-        total = sum(admin1s.values()) - admin1s[""]
-        if candidate.admin1_code and candidate.feature != "country" and total > 0:
-            score += HOME_ADMIN1_WEIGHT * admin1s[candidate.admin1_code] / total
+        total = self.country_total - sum(n for (c, _), n in own.items() if c)
+        if country and total > 0:
+            same = self.countries[country] - sum(n for (c, _), n in own.items() if c == country)
+            score += HOME_COUNTRY_WEIGHT * same / total
+        total = self.admin1_total - sum(n for (_, a), n in own.items() if a)
+        if admin1 and candidate.feature != "country" and total > 0:
+            same = self.admin1s[admin1] - sum(n for (_, a), n in own.items() if a == admin1)
+            score += HOME_ADMIN1_WEIGHT * same / total
         return score
 
 

@@ -131,6 +131,11 @@ def _soft_support(
     )
 
 
+def in_states(candidates: list[Candidate], states: frozenset[str] | set[str]) -> bool:
+    """Some place of that own name lies in one of `states` (first-level subdivision codes)."""
+    return any(c.kind == 0 and c.admin1_code in states for c in candidates)
+
+
 def _states_or_country(candidates: list[Candidate]) -> bool:
     """A sentence's first word that NER left untagged is a place if it is a country's or a
     state's own name ("Egypt, which ..."): capitalisation says nothing there, but such names
@@ -269,7 +274,7 @@ def recognise(
         candidates = found.get(key, [])
         # ... and so is a whole "name" that is a town of the outlet's state ("Glen Allen")
         named = any(candidate.feature in NAMED_FEATURES for candidate in candidates)
-        if named or any(c.kind == 0 and c.admin1_code in home_states for c in candidates):
+        if named or in_states(candidates, home_states):
             ner_keyed.append((start, end, key))
 
     # hinted[i]: index of the NER place span, unknown to the gazetteer as a whole, that token i
@@ -333,9 +338,7 @@ def recognise(
             and doc[end].ent_iob_ == "I"
             and not _local_cue(doc, end, ("bodies", "institutions"))
         )
-        at_home = not goes_on and any(
-            c.kind == 0 and c.admin1_code in home_states for c in found[key]
-        )
+        at_home = not goes_on and in_states(found[key], home_states)
         if not cued and not at_home and not _phrase_worthy(found[key]) and key not in ner_keys:
             continue
         if is_demonym(doc[start:end].text) or (not hint and _inside_name(doc, start, end)):
@@ -373,7 +376,7 @@ def recognise(
             head.pos_ == "PROPN"
             and head.dep_ not in PERSON_ROLES
             and not any(doc[i].ent_type_ == "PERSON" for i in range(start, end))
-            and any(c.kind == 0 and c.admin1_code in home_states for c in found[key])
+            and in_states(found[key], home_states)
         )
         if cued or at_home or _soft_support(doc, start, end, key, place_keys, found[key]):
             mentions.append(Mention(start, end, key, "gazetteer"))
