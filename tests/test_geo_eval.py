@@ -104,6 +104,30 @@ def test_recall_without_demonyms_leaves_gold_nationality_words_out(tmp_path):
     assert metrics["recall_no_demonyms"] == 1.0
 
 
+def test_country_references_count_toward_accuracy_but_not_place_precision(tmp_path):
+    text = "Turkish jets struck Qamishli. French diplomats objected."
+    path = tmp_path / "refs.xml"
+    toponyms = "".join(
+        f"<toponym><start>{start}</start><end>{end}</end><phrase>{text[start:end]}</phrase>"
+        f'<gaztag geonameid="1"><lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>'
+        for start, end, lat, lon in [(0, 7, 39.0, 35.0), (20, 28, 37.05, 41.22)]
+    )
+    path.write_text(
+        f'<articles><article docid="x"><text>{text}</text><toponyms>{toponyms}'
+        "</toponyms></article></articles>"
+    )
+    qamishli = Place("Qamishli", "SYR", lat=37.05, lon=41.22, start=20, end=28)
+    turkey = Place("Turkey", "TUR", lat=39.0, lon=35.0, feature="country", start=0, end=7)
+    # "French" is not in this gold: a spurious country reference
+    france = Place("France", "FRA", lat=46.0, lon=2.0, feature="country", start=30, end=36)
+    metrics = score(read_articles(path), [[qamishli]], [[turkey, france]])
+    assert metrics["acc_161km"] == 1.0
+    assert metrics["acc_161km_places_only"] == 0.5
+    assert metrics["precision"] == 1.0
+    assert metrics["precision_country_refs"] == 0.5
+    assert metrics["precision_all"] == pytest.approx(2 / 3, abs=1e-4)
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [("<articles>", "not well-formed"), ("<articles></articles>", "no <article>")],

@@ -121,25 +121,32 @@ def read_articles(path: Path) -> list[Article]:
     return articles
 
 
-def score(articles: list[Article], predictions: list[list]) -> dict[str, float | int]:
-    """`predictions[i]`: model.Place objects (with start/end offsets) for article i."""
+def score(
+    articles: list[Article], predictions: list[list], references: list[list] | None = None
+) -> dict[str, float | int]:
+    """`predictions[i]`: model.Place objects (with start/end offsets) for article i's places;
+    `references[i]`: those for its country references (demonyms, `geo.demonyms`)."""
     from ..geo.toponyms import is_demonym
 
-    n_gold = recognised = within = exact = n_pred = pred_hits = 0
-    n_plain = plain_recognised = plain_within = 0
+    references = references if references is not None else [[] for _ in articles]
+    n_gold = recognised = within = exact = 0
+    n_plain = plain_recognised = plain_within = places_within = 0
     errors: list[float] = []
-    for article, places in zip(articles, predictions, strict=True):
-        n_pred += len(places)
-        for place in places:
-            if any(g.start < place.end and place.start < g.end for g in article.toponyms):
-                pred_hits += 1
+    precision = {"places": [0, 0], "refs": [0, 0]}
+    for article, places, refs in zip(articles, predictions, references, strict=True):
+        for kind, spans in (("places", places), ("refs", refs)):
+            precision[kind][0] += len(spans)
+            precision[kind][1] += sum(
+                any(g.start < p.end and p.start < g.end for g in article.toponyms) for p in spans
+            )
         for gold in article.toponyms:
             if gold.lat is None or gold.lon is None:
                 continue
             n_gold += 1
             plain = not is_demonym(article.text[gold.start : gold.end])
             n_plain += plain
-            hits = [p for p in places if p.start < gold.end and gold.start < p.end]
+            in_places = [p for p in places if p.start < gold.end and gold.start < p.end]
+            hits = in_places or [p for p in refs if p.start < gold.end and gold.start < p.end]
             if not hits:
                 continue
             recognised += 1
@@ -149,31 +156,44 @@ def score(articles: list[Article], predictions: list[list]) -> dict[str, float |
             errors.append(km)
             within += km <= THRESHOLD_KM
             plain_within += plain and km <= THRESHOLD_KM
+            places_within += bool(in_places) and km <= THRESHOLD_KM
             exact += gold.geonameid is not None and place.geonameid == gold.geonameid
+
+    def share(part: int, whole: int) -> float:
+        return round(part / whole, 4) if whole else 0.0
+
+    (n_places, place_hits), (n_refs, ref_hits) = precision["places"], precision["refs"]
     return {
         "n_gold": n_gold,
-        "recall": round(recognised / n_gold, 4) if n_gold else 0.0,
-        "recall_no_demonyms": round(plain_recognised / n_plain, 4) if n_plain else 0.0,
-        "precision": round(pred_hits / n_pred, 4) if n_pred else 0.0,
-        "acc_161km": round(within / n_gold, 4) if n_gold else 0.0,
-        "acc_161km_resolved": round(within / recognised, 4) if recognised else 0.0,
-        "acc_161km_no_demonyms": round(plain_within / n_plain, 4) if n_plain else 0.0,
-        "exact_match": round(exact / recognised, 4) if recognised else 0.0,
+        "recall": share(recognised, n_gold),
+        "recall_no_demonyms": share(plain_recognised, n_plain),
+        "precision": share(place_hits, n_places),
+        "precision_country_refs": share(ref_hits, n_refs),
+        "precision_all": share(place_hits + ref_hits, n_places + n_refs),
+        "acc_161km": share(within, n_gold),
+        "acc_161km_places_only": share(places_within, n_gold),
+        "acc_161km_resolved": share(within, recognised),
+        "acc_161km_no_demonyms": share(plain_within, n_plain),
+        "exact_match": share(exact, recognised),
         "median_km": round(statistics.median(errors), 1) if errors else 0.0,
     }
 
 
-def predict(articles: list[Article]) -> tuple[list[list], list]:
-    """Our places per article, as `flashpoint run` finds them: each article's places resolved
-    again with its outlet's home (`geo.homes`); also that home per article (or None)."""
+def predict(articles: list[Article]) -> tuple[list[list], list[list], list]:
+    """Our places and country references per article, as `flashpoint run` finds them: each
+    article's places resolved again with its outlet's home (`geo.homes`); also that home per
+    article (or None)."""
     from ..geo.component import SPAN_KEY, annotate_places, resolve_with_homes
+    from ..geo.demonyms import REFS_KEY
     from ..geo.homes import Homes
     from ..nlp import load_nlp
 
     nlp = load_nlp()
     docs = [annotate_places(doc) for doc in nlp.pipe((a.text for a in articles), batch_size=16)]
     homes = resolve_with_homes(docs, [article.outlet for article in articles], Homes())
-    return [[span._.fp_place for span in doc.spans[SPAN_KEY]] for doc in docs], homes
+    places = [[span._.fp_place for span in doc.spans[SPAN_KEY]] for doc in docs]
+    references = [[span._.fp_place for span in doc.spans[REFS_KEY]] for doc in docs]
+    return places, references, homes
 
 
 def resolve_gold_spans(articles: list[Article], homes: list) -> float:
@@ -212,11 +232,11 @@ def evaluate(path: Path) -> Report:
     path = Path(path)
     articles = read_articles(path)
     started = time.perf_counter()
-    predictions, homes = predict(articles)
-    metrics = score(articles, predictions)
+    predictions, references, homes = predict(articles)
+    metrics = score(articles, predictions, references)
     metrics["acc_161km_gold_spans"] = resolve_gold_spans(articles, homes)
     for half, name in ((0, "even"), (1, "odd")):
-        part = score(articles[half::2], predictions[half::2])
+        part = score(articles[half::2], predictions[half::2], references[half::2])
         for key in (
             "acc_161km_resolved",
             "acc_161km",

@@ -2,7 +2,8 @@
 
 Fills doc.spans["fp_places"] with one span per resolved toponym, each carrying
 `span._.fp_place` (a model.Place with character offsets). Mentions the gazetteer cannot place
-are left out. The resolver's confidence per span is kept in doc.user_data for `locate`, and the
+are left out. Demonyms go to doc.spans["fp_country_refs"] as the countries they name (`demonyms`),
+never as places. The resolver's confidence per span is kept in doc.user_data for `locate`, and the
 article's votes for its outlet's home (`homes`) beside it.
 """
 
@@ -14,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..nlp import extensions  # noqa: F401  (registers Span._.fp_place)
+from .demonyms import annotate_country_refs
 from .gazetteer import Gazetteer, get_gazetteer
 from .homes import VOTES_KEY, Homes, votes_of
 from .resolve import Home, resolve
@@ -40,7 +42,7 @@ def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None, home: Home | N
         confidence[(span.start, span.end)] = item.confidence
     doc.spans[SPAN_KEY] = spans
     doc.user_data[CONFIDENCE_KEY] = confidence
-    return doc
+    return annotate_country_refs(doc, gazetteer)
 
 
 def resolve_with_homes(

@@ -91,6 +91,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._memo: dict[str, list[Candidate]] = {}
         self._admin1: dict[str, Candidate] | None = None
+        self._countries: dict[str, Candidate] | None = None
         self._overlay: dict[str, list[Candidate]] = {}
         if overlay is not None:
             self._load_overlay(overlay)
@@ -157,6 +158,19 @@ class Gazetteer:
                 candidate = Candidate(*row)
                 self._admin1.setdefault(candidate.admin1_code, candidate)
         return self._admin1.get(code)
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country with ISO alpha-3 code `iso3`."""
+        if self._countries is None:
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country'"
+                ).fetchall()
+            self._countries = {}
+            for row in sorted(rows, key=lambda row: -row[7]):  # the most populous entry wins
+                candidate = Candidate(*row)
+                self._countries.setdefault(candidate.country, candidate)
+        return self._countries.get(iso3)
 
 
 @cache

@@ -1,0 +1,109 @@
+"""Country references: demonyms ("Russian officials", "two Canadians") read as the country they
+name, kept apart from places.
+
+"Iraqi forces shelled the town" says nothing about where the shelling was, so a demonym is never
+a place: `locate` and the article's focus read only `doc.spans["fp_places"]`. But it does refer to
+a country, and geoparsing gold sets (LGL, TR-News) tag it as a toponym of that country, as do
+readers who want to know which countries an article is about. This step fills
+`doc.spans["fp_country_refs"]`, each span carrying `span._.fp_place` (the country, feature
+"country"), for those uses only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .data import load_demonyms
+from .gazetteer import Gazetteer
+
+REFS_KEY = "fp_country_refs"
+MAX_WORDS = 2  # "Sri Lankan", "South Korean"
+# NER reads a demonym as a language ("speaks French"); a person's name that holds one
+# ("Monica French") is a PERSON entity that runs past the demonym.
+SKIP_LABELS = {"LANGUAGE"}
+# Words that, before a demonym, make a people of another continent or origin: "Native American",
+# "North American wind patterns", "African-American", "Anglo-Americans".
+SKIP_BEFORE = {"native", "north", "south", "latin", "central", "african", "anglo", "-"}
+# A demonym whose country shares its name with a US state: in an article placed in that state
+# and not in the country, it names the state's people ("a Georgian who moved to Atlanta").
+STATE_NAMES = {"GEO": "Georgia"}
+
+
+def _country_of(words: Span) -> str | None:
+    demonyms = load_demonyms()
+    word = words.text.casefold()
+    if word in demonyms:
+        return demonyms[word]
+    if word.endswith("s") and word[:-1] in demonyms:
+        return demonyms[word[:-1]]
+    return None
+
+
+def _capitalised(words: Span) -> bool:
+    return all(token.is_title or (token.is_upper and len(token) > 2) for token in words)
+
+
+def _skipped(words: Span) -> bool:
+    doc = words.doc
+    if any(token.ent_type_ in SKIP_LABELS for token in words):
+        return True
+    around = [doc[i] for i in (words.start - 1, words.end) if 0 <= i < len(doc)]
+    if words[0].ent_type_ == "PERSON" and any(t.ent_type_ == "PERSON" for t in around):
+        return True
+    if words.start == 0:
+        return False
+    before = doc[words.start - 1]
+    if before.lower_ == "-" and words.start > 1:
+        before = doc[words.start - 2]
+    return before.lower_ in SKIP_BEFORE
+
+
+def find(doc: Doc) -> list[tuple[Span, str]]:
+    """Demonym spans with their country (ISO alpha-3), longest first, none overlapping a place
+    the recogniser took ("the Russian Federation")."""
+    places = doc.spans.get("fp_places", [])
+    taken = {index for span in places for index in range(span.start, span.end)}
+    found: list[tuple[Span, str]] = []
+    index = 0
+    while index < len(doc):
+        for size in range(MAX_WORDS, 0, -1):
+            words = doc[index : index + size]
+            if len(words) < size or not _capitalised(words):
+                continue
+            iso3 = _country_of(words)
+            if iso3 is None:
+                continue
+            if not _skipped(words) and not taken.intersection(range(words.start, words.end)):
+                found.append((words, iso3))
+            index = words.end - 1
+            break
+        index += 1
+    return found
+
+
+def _state_reading(doc: Doc, iso3: str, gazetteer: Gazetteer):
+    """The US state of the same name when the article's places hold it and not the country."""
+    name = STATE_NAMES.get(iso3)
+    if name is None:
+        return None
+    places = [span._.fp_place for span in doc.spans.get("fp_places", [])]
+    if any(place.country == iso3 for place in places):
+        return None
+    if not any(place.country == "USA" and place.admin1 == name for place in places):
+        return None
+    return next(
+        (c for c in gazetteer.candidates(name) if c.country == "USA" and c.feature == "admin1"),
+        None,
+    )
+
+
+def annotate_country_refs(doc: Doc, gazetteer: Gazetteer) -> Doc:
+    spans: list[Span] = []
+    for words, iso3 in find(doc):
+        candidate = _state_reading(doc, iso3, gazetteer) or gazetteer.country(iso3)
+        if candidate is None:
+            continue
+        words._.fp_place = candidate.to_place(words.text, words.start_char, words.end_char)
+        spans.append(words)
+    doc.spans[REFS_KEY] = spans
+    return doc
