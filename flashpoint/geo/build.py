@@ -180,8 +180,12 @@ def _add_airports(writer: _Writer, iso3_of) -> None:
             military = any(word in name.lower() for word in _MILITARY)
             if not row["iata"] and not military:
                 continue
+            # "London Heathrow Airport" is also "Heathrow Airport": news drops the city
+            city = row["city"]
+            short = name[len(city) :].strip() if city and name.startswith(f"{city} ") else ""
             writer.add(
                 name,
+                [short] if " " in short else [],
                 country=iso3_of.get(row["country"]),
                 admin1=row["subd"] or None,
                 lat=float(row["lat"]),

@@ -160,3 +160,14 @@ def load_region_abbreviations() -> dict[str, str]:
     """ "N.C." -> "North Carolina": news-style abbreviations of states and provinces."""
     data = _yaml(DATA_DIR / "region_abbreviations.yaml") or {}
     return {str(abbr): str(name) for abbr, name in data.items()}
+
+
+@cache
+def load_place_demonyms() -> dict[str, tuple[str, str | None]]:
+    """Lower-cased demonym of a place that is no country ("Abkhaz", "Ohioan") -> (the place's
+    gazetteer name, its ISO alpha-3 country or None)."""
+    data = _yaml(DATA_DIR / "place_demonyms.yaml") or {}
+    return {
+        str(word).casefold(): (str(entry["place"]), entry.get("country"))
+        for word, entry in data.items()
+    }

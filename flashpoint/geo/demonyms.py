@@ -1,5 +1,6 @@
-"""Country references: demonyms ("Russian officials", "two Canadians") read as the country they
-name, kept apart from places.
+"""Country references: demonyms ("Russian officials", "two Canadians", "Abkhaz forces") read as
+the country, or the region or state (data/geo/place_demonyms.yaml), they name, kept apart from
+places.
 
 "Iraqi forces shelled the town" says nothing about where the shelling was, so a demonym is never
 a place: `locate` and the article's focus read only `doc.spans["fp_places"]`. But it does refer to
@@ -13,8 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .data import load_demonyms
-from .gazetteer import Gazetteer
+from .data import load_demonyms, load_place_demonyms
+from .gazetteer import Candidate, Gazetteer
 
 REFS_KEY = "fp_country_refs"
 MAX_WORDS = 2  # "Sri Lankan", "South Korean"
@@ -27,15 +28,21 @@ SKIP_BEFORE = {"native", "north", "south", "latin", "central", "african", "anglo
 # A demonym whose country shares its name with a US state: in an article placed in that state
 # and not in the country, it names the state's people ("a Georgian who moved to Atlanta").
 STATE_NAMES = {"GEO": "Georgia"}
+PLACE_FEATURES = {"admin1", "region", "continent", "country"}
 
 
-def _country_of(words: Span) -> str | None:
-    demonyms = load_demonyms()
+# What a demonym names: ("country", iso3) or ("place", gazetteer name, iso3 or None).
+Target = tuple
+
+
+def _target_of(words: Span) -> Target | None:
+    countries, places = load_demonyms(), load_place_demonyms()
     word = words.text.casefold()
-    if word in demonyms:
-        return demonyms[word]
-    if word.endswith("s") and word[:-1] in demonyms:
-        return demonyms[word[:-1]]
+    for form in (word, word[:-1] if word.endswith("s") else None):
+        if form in countries:
+            return ("country", countries[form])
+        if form in places:
+            return ("place", *places[form])
     return None
 
 
@@ -50,6 +57,9 @@ def _skipped(words: Span) -> bool:
     around = [doc[i] for i in (words.start - 1, words.end) if 0 <= i < len(doc)]
     if words[0].ent_type_ == "PERSON" and any(t.ent_type_ == "PERSON" for t in around):
         return True
+    # "African-American", "Italian-Americans": a people of the second word's country
+    if words.end + 1 < len(doc) and doc[words.end].text == "-" and doc[words.end + 1].is_title:
+        return True
     if words.start == 0:
         return False
     before = doc[words.start - 1]
@@ -58,23 +68,23 @@ def _skipped(words: Span) -> bool:
     return before.lower_ in SKIP_BEFORE
 
 
-def find(doc: Doc) -> list[tuple[Span, str]]:
-    """Demonym spans with their country (ISO alpha-3), longest first, none overlapping a place
-    the recogniser took ("the Russian Federation")."""
+def find(doc: Doc) -> list[tuple[Span, Target]]:
+    """Demonym spans with what they name, longest first, none overlapping a place the
+    recogniser took ("the Russian Federation")."""
     places = doc.spans.get("fp_places", [])
     taken = {index for span in places for index in range(span.start, span.end)}
-    found: list[tuple[Span, str]] = []
+    found: list[tuple[Span, Target]] = []
     index = 0
     while index < len(doc):
         for size in range(MAX_WORDS, 0, -1):
             words = doc[index : index + size]
             if len(words) < size or not _capitalised(words):
                 continue
-            iso3 = _country_of(words)
-            if iso3 is None:
+            target = _target_of(words)
+            if target is None:
                 continue
             if not _skipped(words) and not taken.intersection(range(words.start, words.end)):
-                found.append((words, iso3))
+                found.append((words, target))
             index = words.end - 1
             break
         index += 1
@@ -97,10 +107,23 @@ def _state_reading(doc: Doc, iso3: str, gazetteer: Gazetteer):
     )
 
 
+def _place(name: str, country: str | None, gazetteer: Gazetteer) -> Candidate | None:
+    """The region, state or continent of that own name (not a town that shares it)."""
+    candidates = [
+        c
+        for c in gazetteer.candidates(name)
+        if c.feature in PLACE_FEATURES and (country is None or c.country == country)
+    ]
+    return max(candidates, key=lambda c: (c.kind == 0, c.population), default=None)
+
+
 def annotate_country_refs(doc: Doc, gazetteer: Gazetteer) -> Doc:
     spans: list[Span] = []
-    for words, iso3 in find(doc):
-        candidate = _state_reading(doc, iso3, gazetteer) or gazetteer.country(iso3)
+    for words, target in find(doc):
+        if target[0] == "country":
+            candidate = _state_reading(doc, target[1], gazetteer) or gazetteer.country(target[1])
+        else:
+            candidate = _place(target[1], target[2], gazetteer)
         if candidate is None:
             continue
         words._.fp_place = candidate.to_place(words.text, words.start_char, words.end_char)
