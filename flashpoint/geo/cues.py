@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .data import load_local_words
 from .gazetteer import Candidate, Gazetteer
 from .names import DIRECTIONS
-from .toponyms import Mention, _capitalised, in_states, mention_key
+from .toponyms import Mention, _abbreviation_key, _capitalised, in_states, mention_key
 
 # "Clay and Otter Tail counties": the plural and the word each name takes in the gazetteer.
 LIST_WORDS = {"counties": "county", "parishes": "parish"}
@@ -108,13 +108,14 @@ def _county_lists(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     return found
 
 
-def _party_homes(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+def _party_homes(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     found = []
     for i in range(1, len(doc) - 2):
         if doc[i].text in PARTY_MARKS and doc[i + 1].text == "-" and doc[i - 1].text in ",(":
             end = _run_forward(doc, i + 2, taken)
             if end > i + 2:
-                found.append((i + 2, end, mention_key(doc[i + 2 : end].text)))
+                # "D-S.C.", "D-W. Va.": a state's abbreviation is read as the state
+                found.append((i + 2, end, _abbreviation_key(doc, i + 2, end, gazetteer)))
     return found
 
 
@@ -193,6 +194,28 @@ def _organisation_parts(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str
     return found
 
 
+def _organisation_openers(
+    doc: Doc, taken: list[bool], gazetteer: Gazetteer
+) -> list[tuple[int, int, str]]:
+    """Every run of name words that could be the state or country opening an organisation's
+    name, shortest first: "the S.C. Highway Patrol", "West Virginia Division of Highways",
+    "Northeast Texas Community College" (area words such as "Northeast" left out). Only
+    states and countries are read here (see `cued_mentions`): towns open firms' names too
+    often ("Lincoln Financial")."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2:
+            continue
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        while start < ent.end - 1 and doc[start].lower_ in AREA_WORDS:
+            start += 1
+        for end in range(start + 1, min(start + MAX_RUN, ent.end - 1) + 1):
+            if not all(_name_word(doc, i) and not taken[i] for i in range(start, end)):
+                break
+            found.append((start, end, _abbreviation_key(doc, start, end, gazetteer)))
+    return found
+
+
 def _organisation_ends(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     """Names that close an organisation's name: "Environment Canada", "CBC Toronto", "Team
     Alberta". Surnames close names as often ("Goldman Sachs"), so only countries, states and
@@ -266,13 +289,15 @@ def cued_mentions(
     """Mentions the layout marks, over words not yet taken; `taken` is updated. `home_states`:
     the states the article's outlet mostly writes about (`homes`), which count as named."""
     lists = _county_lists(doc, taken)
-    plain = _party_homes(doc, taken) + _datelines(doc, taken) + _named_as_places(doc, taken)
+    plain = _party_homes(doc, taken, gazetteer) + _datelines(doc, taken)
+    plain += _named_as_places(doc, taken)
     listed = _listed(doc, taken)
     weak = _organisation_parts(doc, taken) + [(start, end, key) for start, end, key, _ in listed]
     # in a list of places ("Dodge City, Great Bend, Hutchinson and Pratt") a small town will do
     crowded = [(start, end, key) for start, end, key, places in listed if places >= LIST_PLACES]
     ends = _organisation_ends(doc, taken)
-    keys = {key for _, _, key in lists + plain + weak + ends}
+    openers = _organisation_openers(doc, taken, gazetteer)
+    keys = {key for _, _, key in lists + plain + weak + ends + openers}
     keys |= {mention.key for mention in mentions}
     found = gazetteer.lookup(keys)
     qualified = _qualified(doc, taken, mentions, found)
@@ -296,6 +321,11 @@ def cued_mentions(
         (start, end, key)
         for start, end, key in ends
         if _big_enough(found.get(key, []), PROMINENT_FEATURES, PROMINENT_POPULATION)
+    ]
+    accepted += [
+        (start, end, key)
+        for start, end, key in openers
+        if any(c.kind == 0 and c.feature in PROMINENT_FEATURES for c in found.get(key, []))
     ]
     # states the article names outright (a town's state is only a guess at this point)
     states = {
@@ -321,7 +351,8 @@ def cued_mentions(
         ):
             accepted.append((start, end, key))
     result = []
-    for start, end, key in sorted(accepted):
+    # the longest of those that start together: "West Virginia", not "West"
+    for start, end, key in sorted(accepted, key=lambda item: (item[0], -item[1])):
         if not any(taken[start:end]):
             result.append(Mention(start, end, key, "layout"))
             for i in range(start, end):

@@ -109,10 +109,19 @@ def fallback_keys(key: str) -> list[str]:
     head, _, last = key.rpartition(" ")
     if last in SUFFIXES and head:
         keys.append(head)
-    first, _, rest = key.partition(" ")
-    if first in DIRECTIONS and rest:
+    rest = after_direction(key)
+    if rest:
         keys.append(rest)
     return keys
+
+
+def after_direction(key: str) -> str | None:
+    """The name a direction qualifies: "iraq" for "southern iraq", "queensland" for "far north
+    queensland"."""
+    first, _, rest = key.partition(" ")
+    if first == "far":
+        first, _, rest = rest.partition(" ")
+    return rest if first in DIRECTIONS and rest else None
 
 
 _LEADING = ("the ",)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .data import load_demonyms
 from .gazetteer import Candidate, Gazetteer, neighbours
-from .names import DIRECTIONS, SUFFIXES
+from .names import SUFFIXES, after_direction
 from .toponyms import Mention
 
 FEATURE_PRIOR = {
@@ -123,8 +123,8 @@ def _lookup_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[list
         head, _, last = mention.key.rpartition(" ")
         if last in SUFFIXES and head:
             keys.add(head)
-        first, _, rest = mention.key.partition(" ")
-        if first in DIRECTIONS and rest:
+        rest = after_direction(mention.key)
+        if rest:
             keys.add(rest)
     found = gazetteer.lookup(keys)
     result: list[list[Candidate]] = []
@@ -138,8 +138,8 @@ def _lookup_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[list
             )
         if not candidates:
             # "Northeast Georgia", "Southern Iraq": the part of a place is placed at the place.
-            first, _, rest = mention.key.partition(" ")
-            candidates = found.get(rest, []) if first in DIRECTIONS else []
+            rest = after_direction(mention.key)
+            candidates = found.get(rest, []) if rest else []
         candidates = [c for c in candidates or [] if c.lat is not None]
         # A village whose stray alternate name is "Maryville" should not compete with the
         # places actually called Maryville.

