@@ -27,6 +27,10 @@ def references(nlp, text: str) -> list[tuple[str, str, str]]:
         ),
         ("Two Canadians were detained at the border.", [("Canadians", "CAN", "country")]),
         ("Sri Lankan troops advanced on the town.", [("Sri Lankan", "LKA", "country")]),
+        ("Two Abkhaz servicemen were hurt.", [("Abkhaz", "GEO", "admin1")]),
+        ("Talks with South Ossetian officials failed.", [("South Ossetian", "GEO", "region")]),
+        ("Ohioans voted on the levy.", [("Ohioans", "USA", "admin1")]),
+        ("European leaders met in the evening.", [("European", None, "continent")]),
         # a people of another origin, not the country's
         ("The museum shows Native American pottery.", []),
         ("The group honours accomplished African-Americans.", []),

@@ -118,6 +118,13 @@ def test_a_small_town_after_in_is_taken_when_the_article_names_its_state(nlp, te
             "Great Bend",
         ),
         ("Terry McLean, who grew up in McLean, spoke first.", "McLean"),
+        ("The S.C. Highway Patrol is looking for the driver.", "S.C."),
+        ("The grant came from the West Virginia Division of Highways.", "West Virginia"),
+        ("She attended Northeast Texas Community College for a year.", "Texas"),
+        ("Sen. Byron Dorgan, D-N.D., asked why the contract stood.", "N.D."),
+        ("Rep. Nick Rahall, D-W. Va., chairs the committee.", "W. Va."),
+        ("Turkey joined the U.S.-led campaign against the group.", "U.S."),
+        ("Police reported a rise in youth crime in Far North Queensland.", "Far North Queensland"),
     ],
 )
 def test_names_that_organisations_lists_and_cue_words_make_places(nlp, text, mention):
@@ -153,3 +160,19 @@ def test_hyphenated_names_are_read_whole(nlp, text, mention, country):
     places = {span.text: span._.fp_place.country for span in doc.spans["fp_places"]}
     assert places.get(mention) == country
     assert "PORT" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Flights were delayed at Heathrow on Saturday.", "Heathrow", "London Heathrow Airport"),
+        (
+            "She landed at Pearson International Airport after midnight.",
+            "Pearson International Airport",
+            "Toronto Pearson International Airport",
+        ),
+        ("Ministers of the EU met in the evening.", "EU", "European Union"),
+    ],
+)
+def test_airports_and_unions_are_known_by_their_short_names(nlp, text, mention, name):
+    assert place_names(nlp, text)[mention][0] == name

@@ -44,7 +44,7 @@ CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, kind INTEGER NOT NU
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 INDEXES = "CREATE INDEX names_key ON names(key);"
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 # Airfields whose names say they are military are kept even without an IATA code.
 _MILITARY = ("air base", "airbase", "air force", "afb", "army air", "naval air", "military")

@@ -36,6 +36,9 @@ SOFT_POPULATION = 1_000_000
 DATELINE_MARKS = {",", "—", "–", "-", "("}
 # Dependency roles in which a lone capitalised word is more often a person than a town.
 PERSON_ROLES = {"nsubj", "nsubjpass", "appos"}
+# Two-letter names written without full stops; other upper-case pairs are mostly state codes,
+# read only after a comma ("Tulsa, OK").
+SHORT_NAMES = {"US", "UK", "EU"}
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "across", "around", "throughout", "into"}
 
 
@@ -98,6 +101,8 @@ def _capitalised(token: Token) -> bool:
     if not text[:1].isupper() or token.is_punct:
         return False
     if token.is_title or (token.is_upper and (len(text) > 2 or "." in text)):
+        return True
+    if text in SHORT_NAMES:
         return True
     # "DeKalb", "McLean", "DuPage": a capital inside a word that starts with one
     return text.isalpha() and not text.isupper() and text[1:2].islower()
@@ -221,7 +226,12 @@ def recognise(
     # Surnames ("Ripley" after "Ellen Ripley"), and one-word organisations
     # ("Toyota"), are not places when they stand alone later on.
     person_words = _person_words(ents, gazetteer)
-    whole_orgs = {ent.start for ent in ents if ent.label_ == "ORG" and len(ent) == 1}
+    # ("the EU" is one too, for NER, but always the union)
+    whole_orgs = {
+        ent.start
+        for ent in ents
+        if ent.label_ == "ORG" and len(ent) == 1 and ent.text not in SHORT_NAMES
+    }
     not_places = load_not_places()
     ner_spans: list[tuple[int, int]] = []
     for ent in ents:
