@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from spacy.language import Language
 
 from flashpoint.geo.gazetteer import Candidate
 from flashpoint.geo.homes import Homes, outlet_key
@@ -170,3 +171,32 @@ def test_an_outlets_home_carries_over_to_the_next_run_through_the_store(
         summary = process([write("tuesday.jsonl", [SHOOTING])], store)
     [event] = summary.events
     assert event.location is not None and event.location.admin1 == admin1
+
+
+@Language.component("fp_test_crash")
+def _crash(doc):
+    if "CRASH" in doc.text:
+        raise RuntimeError("component bug")
+    return doc
+
+
+@pytest.mark.slow
+def test_a_failed_chunk_does_not_count_its_votes_twice():
+    from flashpoint.geo import component  # noqa: F401  (registers fp_places)
+    from flashpoint.ingest.batch import annotate_safely
+    from flashpoint.nlp import load_nlp
+
+    nlp = load_nlp()
+    nlp.add_pipe("fp_places")
+    nlp.add_pipe("fp_test_crash")
+    text = "A fire destroyed a barn near Dudley, Georgia, on Sunday."
+    documents = [
+        Document(id="barn", text=text, outlet="paper"),
+        Document(id="bug", text=f"{text} CRASH", outlet="paper"),
+    ]
+    homes = Homes()
+    results = list(annotate_safely(documents, nlp, batch_size=4, homes=homes))
+    assert [error is None for _, _, error in results] == [True, False]
+    # the chunk failed as a whole; then "barn" voted once, and "bug" failed: no vote
+    votes = homes.snapshot()["paper"]
+    assert votes["dudley"] == Counter({("USA", "US.GA"): 1})

@@ -52,6 +52,9 @@ def test_spans_carry_places_with_character_offsets(nlp):
             "USA",
             "North Carolina",
         ),
+        # a qualifier that names a state and a country reads as the one holding the town
+        ("A barn burned near Dudley, Georgia, on Sunday.", "Dudley", "USA", "Georgia"),
+        ("Shelling hit Gori, Georgia, on Friday night.", "Gori", "GEO", None),
         (
             "Protests spread from Baghdad to Basra as Iraq's government struggled.",
             "Basra",

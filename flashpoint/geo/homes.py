@@ -68,6 +68,16 @@ class Homes:
         for key, readings in votes.items():
             gathered[key] = gathered.get(key, Counter()) + readings
 
+    def snapshot(self) -> dict[str, Votes]:
+        """A copy of the votes so far, for `restore` when a chunk of work is undone."""
+        return {
+            outlet: {key: Counter(readings) for key, readings in votes.items()}
+            for outlet, votes in self._by_outlet.items()
+        }
+
+    def restore(self, snapshot: dict[str, Votes]) -> None:
+        self._by_outlet = snapshot
+
     def home(self, outlet: str | None, own: Votes | None = None) -> Home | None:
         """The outlet's home without the article's own votes (those already count as the
         article's context); None when no other article voted."""

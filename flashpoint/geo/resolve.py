@@ -153,11 +153,20 @@ def _lookup_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[list
     return result
 
 
-def _qualifier(doc: Doc, mention: Mention, resolved_next: list[Candidate]):
-    """(admin1 code, country) named right after "<mention>," if any."""
+def _qualifier(doc: Doc, mention: Mention, resolved_next: list[Candidate], own: list[Candidate]):
+    """(admin1 code, country) named right after "<mention>," if any: of the readings of that
+    name, one that holds a place of the mention's name first ("Dudley, Georgia" is the US
+    state's, "Gori, Georgia" the country's), else the most populous."""
     if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
         return None
-    for candidate in sorted(resolved_next, key=lambda c: -c.population):
+    codes = {c.admin1_code for c in own} | {c.country for c in own}
+
+    def holds(candidate: Candidate) -> bool:
+        if candidate.feature == "admin1":
+            return candidate.admin1_code in codes
+        return candidate.country in codes
+
+    for candidate in sorted(resolved_next, key=lambda c: (not holds(c), -c.population)):
         if candidate.feature == "admin1":
             return candidate.admin1_code, candidate.country
         if candidate.feature == "country":
@@ -280,7 +289,7 @@ def resolve(
         following = []
         if index + 1 < len(mentions) and mentions[index + 1].start == mention.end + 1:
             following = candidate_lists[index + 1]
-        qualifier = _qualifier(doc, mention, following)
+        qualifier = _qualifier(doc, mention, following, candidates)
         hint = _demonym_hint(doc, mention)
         wanted = _feature_hint(doc, mention)
         scores = []

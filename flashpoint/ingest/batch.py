@@ -57,6 +57,7 @@ def annotate_safely(
     chunk_size = batch_size * CHUNK_BATCHES
     for begin in range(0, len(documents), chunk_size):
         chunk = documents[begin : begin + chunk_size]
+        before = homes.snapshot()
         try:
             results = list(annotate(chunk, nlp, batch_size=batch_size, homes=homes))
         except FlashpointError:
@@ -67,12 +68,16 @@ def annotate_safely(
             for document, doc in results:
                 yield document, doc, None
             continue
+        # the chunk's votes may be counted already: its documents vote again one by one
+        homes.restore(before)
         for document in chunk:
+            before = homes.snapshot()
             try:
                 [(annotated, doc)] = list(annotate([document], nlp, homes=homes))
             except FlashpointError:
                 raise
             except Exception as exc:  # a bug in a component: report it and keep going
+                homes.restore(before)  # a document that is not stored does not vote
                 yield document, None, exc
             else:
                 yield annotated, doc, None
