@@ -12,6 +12,7 @@ readers who want to know which countries an article is about. This step fills
 
 from __future__ import annotations
 
+from spacy.attrs import IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Span
 
 from .data import load_demonyms, load_place_demonyms
@@ -35,19 +36,15 @@ PLACE_FEATURES = {"admin1", "region", "continent", "country"}
 Target = tuple
 
 
-def _target_of(words: Span) -> Target | None:
+def _target_of(text: str) -> Target | None:
     countries, places = load_demonyms(), load_place_demonyms()
-    word = words.text.casefold()
+    word = text.casefold()
     for form in (word, word[:-1] if word.endswith("s") else None):
         if form in countries:
             return ("country", countries[form])
         if form in places:
             return ("place", *places[form])
     return None
-
-
-def _capitalised(words: Span) -> bool:
-    return all(token.is_title or (token.is_upper and len(token) > 2) for token in words)
 
 
 def _skipped(words: Span) -> bool:
@@ -73,19 +70,25 @@ def find(doc: Doc) -> list[tuple[Span, Target]]:
     recogniser took ("the Russian Federation")."""
     places = doc.spans.get("fp_places", [])
     taken = {index for span in places for index in range(span.start, span.end)}
+    # read as arrays: this runs over every token of every article
+    title, upper, length = doc.to_array([IS_TITLE, IS_UPPER, LENGTH]).T
+    capitalised = ((title == 1) | ((upper == 1) & (length > 2))).tolist()
     found: list[tuple[Span, Target]] = []
     index = 0
     while index < len(doc):
-        for size in range(MAX_WORDS, 0, -1):
-            words = doc[index : index + size]
-            if len(words) < size or not _capitalised(words):
+        if not capitalised[index]:
+            index += 1
+            continue
+        for size in range(min(MAX_WORDS, len(doc) - index), 0, -1):
+            if not all(capitalised[index : index + size]):
                 continue
-            target = _target_of(words)
+            target = _target_of(" ".join(doc[i].text for i in range(index, index + size)))
             if target is None:
                 continue
+            words = doc[index : index + size]
             if not _skipped(words) and not taken.intersection(range(words.start, words.end)):
                 found.append((words, target))
-            index = words.end - 1
+            index += size - 1
             break
         index += 1
     return found
