@@ -52,6 +52,14 @@ def test_spans_carry_places_with_character_offsets(nlp):
             "USA",
             "North Carolina",
         ),
+        # a country the article names by a demonym is context, as a named country is
+        (
+            "The airline apologised to a French traveller who was flown to San Francisco "
+            "instead of Paris from a New Jersey airport.",
+            "Paris",
+            "FRA",
+            None,
+        ),
         # a qualifier that names a state and a country reads as the one holding the town
         ("A barn burned near Dudley, Georgia, on Sunday.", "Dudley", "USA", "Georgia"),
         ("Shelling hit Gori, Georgia, on Friday night.", "Gori", "GEO", None),

@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..nlp import extensions  # noqa: F401  (registers Span._.fp_place)
-from .demonyms import annotate_country_refs
+from .demonyms import annotate_country_refs, countries_of
+from .demonyms import find as find_demonyms
 from .gazetteer import Gazetteer, get_gazetteer
 from .homes import VOTES_KEY, Homes, votes_of
 from .resolve import Home, resolve
@@ -31,7 +32,9 @@ def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None, home: Home | N
     mentions = recognise(doc, gazetteer, home.states() if home is not None else frozenset())
     spans: list[Span] = []
     confidence: dict[tuple[int, int], float] = {}
-    resolved = resolve(doc, mentions, gazetteer, home)
+    taken = {index for mention in mentions for index in range(mention.start, mention.end)}
+    demonyms = find_demonyms(doc, taken)
+    resolved = resolve(doc, mentions, gazetteer, home, countries_of(demonyms))
     if home is None:
         # the article's own readings; those made with its outlet's help must not vote back
         doc.user_data[VOTES_KEY] = votes_of(resolved)
@@ -42,7 +45,7 @@ def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None, home: Home | N
         confidence[(span.start, span.end)] = item.confidence
     doc.spans[SPAN_KEY] = spans
     doc.user_data[CONFIDENCE_KEY] = confidence
-    return annotate_country_refs(doc, gazetteer)
+    return annotate_country_refs(doc, gazetteer, demonyms)
 
 
 def resolve_with_homes(

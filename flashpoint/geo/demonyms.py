@@ -65,11 +65,9 @@ def _skipped(words: Span) -> bool:
     return before.lower_ in SKIP_BEFORE
 
 
-def find(doc: Doc) -> list[tuple[Span, Target]]:
-    """Demonym spans with what they name, longest first, none overlapping a place the
-    recogniser took ("the Russian Federation")."""
-    places = doc.spans.get("fp_places", [])
-    taken = {index for span in places for index in range(span.start, span.end)}
+def find(doc: Doc, taken: set[int]) -> list[tuple[Span, Target]]:
+    """Demonym spans with what they name, longest first, none on a token of a place the
+    recogniser took (`taken`: "the Russian Federation")."""
     # read as arrays: this runs over every token of every article
     title, upper, length = doc.to_array([IS_TITLE, IS_UPPER, LENGTH]).T
     capitalised = ((title == 1) | ((upper == 1) & (length > 2))).tolist()
@@ -120,9 +118,16 @@ def _place(name: str, country: str | None, gazetteer: Gazetteer) -> Candidate | 
     return max(candidates, key=lambda c: (c.kind == 0, c.population), default=None)
 
 
-def annotate_country_refs(doc: Doc, gazetteer: Gazetteer) -> Doc:
+def countries_of(found: list[tuple[Span, Target]]) -> set[str]:
+    """The countries the demonyms name, for the resolver's article context."""
+    return {target[1] if target[0] == "country" else target[2] for _, target in found} - {None}
+
+
+def annotate_country_refs(doc: Doc, gazetteer: Gazetteer, found: list[tuple[Span, Target]]) -> Doc:
+    """`found`: what `find` read in the doc; placed once the doc's places are (a "Georgian"
+    in an article placed in the US state reads as the state)."""
     spans: list[Span] = []
-    for words, target in find(doc):
+    for words, target in found:
         if target[0] == "country":
             candidate = _state_reading(doc, target[1], gazetteer) or gazetteer.country(target[1])
         else:

@@ -2,7 +2,8 @@
 
 Score of a candidate = population prior (log scale) + feature prior + context: how much of the
 rest of the article points to the candidate's country and first-level subdivision (each distinct
-name votes once, a named state or country more than a town), an explicit qualifier
+name votes once, a named state or country more than a town, a country named by a demonym
+between the two), an explicit qualifier
 ("Springfield, Illinois", "Fort Bragg, N.C.") and a nearby demonym ("the Iraqi city of Kirkuk"),
 a cue word ("the city of", "province"), how many of the article's other names have SOME reading
 in the same subdivision or neighbourhood (joint support, which lets "Decatur" and "Morgan County"
@@ -56,6 +57,9 @@ NEARBY_KM = 150.0
 NAMED_VOTE = 3.0
 NAMED = {"admin1", "country"}
 JOINT_WEIGHT = 1.0
+# Vote of a country the article names by a demonym ("Russian troops", "a French woman"):
+# less than naming the country outright (NAMED_VOTE); set on the even halves of LGL and TR-News.
+DEMONYM_VOTE = 2.0
 # Weight of the outlet's home (`homes`): the share of its other articles' readings in the
 # candidate's country and state.
 HOME_COUNTRY_WEIGHT = 2.0
@@ -280,8 +284,13 @@ def _joint_support(mentions: list[Mention], candidate_lists: list[list[Candidate
 
 
 def resolve(
-    doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, home: Home | None = None
+    doc: Doc,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    home: Home | None = None,
+    named: set[str] | frozenset[str] = frozenset(),
 ) -> list[Resolved]:
+    """`named`: countries the article names by demonym ("French officials"), as context."""
     candidate_lists = _lookup_mentions(mentions, gazetteer)
     support = _joint_support(mentions, candidate_lists)
     statics: list[list[float]] = []
@@ -318,6 +327,8 @@ def resolve(
     borders = neighbours()
     for _ in range(2):
         countries, admin1s, by_key = _votes(picks, mentions)
+        for country in named:
+            countries[country] += DEMONYM_VOTE
         anchors = [
             (mention.key, pick)
             for mention, pick in zip(mentions, picks, strict=True)
