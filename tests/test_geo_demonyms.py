@@ -34,6 +34,11 @@ def references(nlp, text: str) -> list[tuple[str, str, str]]:
         # a people of another origin, not the country's
         ("The museum shows Native American pottery.", []),
         ("The group honours accomplished African-Americans.", []),
+        # a country in such a pair is itself a party
+        (
+            "A Russian-American crew reached the station.",
+            [("Russian", "RUS", "country"), ("American", "USA", "country")],
+        ),
         # a place the recogniser took is not read again as a demonym
         ("Envoys of the Russian Federation arrived in Geneva.", []),
     ],

@@ -118,6 +118,8 @@ def test_a_small_town_after_in_is_taken_when_the_article_names_its_state(nlp, te
             "Great Bend",
         ),
         ("Terry McLean, who grew up in McLean, spoke first.", "McLean"),
+        # NER's "nationality" on a city's name
+        ("He entered the crowded Sochi mayoral election on Wednesday.", "Sochi"),
         ("The S.C. Highway Patrol is looking for the driver.", "S.C."),
         ("The grant came from the West Virginia Division of Highways.", "West Virginia"),
         ("She attended Northeast Texas Community College for a year.", "Texas"),

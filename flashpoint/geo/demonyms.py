@@ -47,15 +47,17 @@ def _target_of(text: str) -> Target | None:
     return None
 
 
-def _skipped(words: Span) -> bool:
+def _skipped(words: Span, target: Target) -> bool:
     doc = words.doc
     if any(token.ent_type_ in SKIP_LABELS for token in words):
         return True
     around = [doc[i] for i in (words.start - 1, words.end) if 0 <= i < len(doc)]
     if words[0].ent_type_ == "PERSON" and any(t.ent_type_ == "PERSON" for t in around):
         return True
-    # "African-American", "Italian-Americans": a people of the second word's country
-    if words.end + 1 < len(doc) and doc[words.end].text == "-" and doc[words.end + 1].is_title:
+    # "African-American", "Asian-Americans": a people of the second word's country; a country
+    # is itself a party in such pairs ("a Russian-American crew")
+    compound = words.end + 1 < len(doc) and doc[words.end].text == "-"
+    if compound and target[0] == "place" and doc[words.end + 1].is_title:
         return True
     if words.start == 0:
         return False
@@ -84,7 +86,7 @@ def find(doc: Doc, taken: set[int]) -> list[tuple[Span, Target]]:
             if target is None:
                 continue
             words = doc[index : index + size]
-            if not _skipped(words) and not taken.intersection(range(words.start, words.end)):
+            if not _skipped(words, target) and not taken.intersection(range(words.start, words.end)):
                 found.append((words, target))
             index += size - 1
             break

@@ -33,6 +33,7 @@ PHRASE_FEATURES = {"country", "admin1", "admin2", "base", "region", "water", "co
 NAMED_FEATURES = {"base", "facility", "region", "country", "admin1", "water", "continent"}
 # A city this big, under its own name, is taken even where NER read the word as a person's name.
 SOFT_POPULATION = 1_000_000
+NORP_POPULATION = 100_000
 DATELINE_MARKS = {",", "—", "–", "-", "("}
 # Dependency roles in which a lone capitalised word is more often a person than a town.
 PERSON_ROLES = {"nsubj", "nsubjpass", "appos"}
@@ -131,9 +132,9 @@ def _soft_support(
         return True
     if start <= 1 and end < len(doc) and doc[end].text in DATELINE_MARKS:
         return True
-    return any(
-        c.kind == 0 and c.feature == "city" and c.population >= SOFT_POPULATION for c in candidates
-    )
+    # NER's "nationality" on a word that is no demonym is mostly a city's name ("Sochi")
+    floor = NORP_POPULATION if doc[start].ent_type_ == "NORP" else SOFT_POPULATION
+    return any(c.kind == 0 and c.feature == "city" and c.population >= floor for c in candidates)
 
 
 def in_states(candidates: list[Candidate], states: frozenset[str] | set[str]) -> bool:
