@@ -86,7 +86,8 @@ def find(doc: Doc, taken: set[int]) -> list[tuple[Span, Target]]:
             if target is None:
                 continue
             words = doc[index : index + size]
-            if not _skipped(words, target) and not taken.intersection(range(words.start, words.end)):
+            on_place = not taken.isdisjoint(range(words.start, words.end))
+            if not on_place and not _skipped(words, target):
                 found.append((words, target))
             index += size - 1
             break
