@@ -209,8 +209,9 @@ def resolve_gold_spans(articles: list[Article], homes: list) -> float:
     from ..geo.demonyms import countries_of
     from ..geo.demonyms import find as find_demonyms
     from ..geo.gazetteer import get_gazetteer
+    from ..geo.names import abbreviation_key
     from ..geo.resolve import resolve
-    from ..geo.toponyms import Mention, _abbreviation_key
+    from ..geo.toponyms import Mention
     from ..nlp import load_nlp
 
     nlp, gazetteer = load_nlp(), get_gazetteer()
@@ -227,7 +228,7 @@ def resolve_gold_spans(articles: list[Article], homes: list) -> float:
             if mentions and span.start < mentions[-1].end:
                 continue  # overlapping gold spans: the first one stands
             # as the recogniser does: "Ky." and "W.Va." are looked up as the states they abbreviate
-            key = _abbreviation_key(doc, span.start, span.end, gazetteer)
+            key = abbreviation_key(doc, span.start, span.end, gazetteer)
             mentions.append(Mention(span.start, span.end, key, "ner"))
             golds[(span.start, span.end)] = gold
         taken = {index for mention in mentions for index in range(mention.start, mention.end)}

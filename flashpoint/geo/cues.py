@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 
 from .data import load_local_words
 from .gazetteer import Candidate, Gazetteer
-from .names import DIRECTIONS
-from .toponyms import Mention, _abbreviation_key, _capitalised, in_states, mention_key
+from .names import DIRECTIONS, abbreviation_key
+from .toponyms import Mention, _capitalised, in_states, mention_key
 
 # "Clay and Otter Tail counties": the plural and the word each name takes in the gazetteer.
 LIST_WORDS = {"counties": "county", "parishes": "parish"}
@@ -115,7 +115,7 @@ def _party_homes(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tupl
             end = _run_forward(doc, i + 2, taken)
             if end > i + 2:
                 # "D-S.C.", "D-W. Va.": a state's abbreviation is read as the state
-                found.append((i + 2, end, _abbreviation_key(doc, i + 2, end, gazetteer)))
+                found.append((i + 2, end, abbreviation_key(doc, i + 2, end, gazetteer)))
     return found
 
 
@@ -212,7 +212,7 @@ def _organisation_openers(
         for end in range(start + 1, min(start + MAX_RUN, ent.end - 1) + 1):
             if not all(_name_word(doc, i) and not taken[i] for i in range(start, end)):
                 break
-            found.append((start, end, _abbreviation_key(doc, start, end, gazetteer)))
+            found.append((start, end, abbreviation_key(doc, start, end, gazetteer)))
     return found
 
 

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+from .data import load_region_abbreviations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .gazetteer import Gazetteer
 
 _DROP = re.compile(r"[’'`ʿʾ‘.]")
 _SPACE = re.compile(r"[\s\-‐‑–—_/]+")
@@ -136,3 +144,18 @@ def mention_key(text: str) -> str:
     if key.endswith(" s") and text.rstrip().endswith(("'s", "’s")):
         key = key[:-2]
     return key
+
+
+def abbreviation_key(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str:
+    """The lookup key of a span, reading "N.C." or (after a comma) "NC" as the state's name."""
+    text = doc[start:end].text
+    # "W. Va." and "W.Va" + "." (the tokenizer splits a final full stop off) are "W.Va.".
+    dotted = text.replace(" ", "")
+    if not dotted.endswith(".") and end < len(doc) and doc[end].text == ".":
+        dotted += "."
+    full = load_region_abbreviations().get(dotted)
+    after_comma = start > 0 and doc[start - 1].text == ","
+    if full is None and end - start == 1 and len(text) == 2 and text.isupper() and after_comma:
+        state = gazetteer.admin1(f"US.{text}")
+        full = state.name if state is not None else None
+    return mention_key(full or text)

@@ -17,10 +17,9 @@ from .data import (
     load_local_words,
     load_not_places,
     load_organisation_words,
-    load_region_abbreviations,
 )
 from .gazetteer import Candidate, Gazetteer
-from .names import fallback_keys, mention_key
+from .names import abbreviation_key, fallback_keys, mention_key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities whose words must not be read as places ("Jordan Peterson", "Syrian").
@@ -66,21 +65,6 @@ def _trim(span: Span) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
     return start, end
-
-
-def _abbreviation_key(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str:
-    """The lookup key of a span, reading "N.C." or (after a comma) "NC" as the state's name."""
-    text = doc[start:end].text
-    # "W. Va." and "W.Va" + "." (the tokenizer splits a final full stop off) are "W.Va.".
-    dotted = text.replace(" ", "")
-    if not dotted.endswith(".") and end < len(doc) and doc[end].text == ".":
-        dotted += "."
-    full = load_region_abbreviations().get(dotted)
-    after_comma = start > 0 and doc[start - 1].text == ","
-    if full is None and end - start == 1 and len(text) == 2 and text.isupper() and after_comma:
-        state = gazetteer.admin1(f"US.{text}")
-        full = state.name if state is not None else None
-    return mention_key(full or text)
 
 
 def _phrase_worthy(candidates: list[Candidate]) -> bool:
@@ -273,7 +257,7 @@ def recognise(
                 break
             grams[(i, j)] = mention_key(doc[i:j].text)
     people = [_trim(ent) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1]
-    ner_keyed = [(s, e, _abbreviation_key(doc, s, e, gazetteer)) for s, e in ner_spans]
+    ner_keyed = [(s, e, abbreviation_key(doc, s, e, gazetteer)) for s, e in ner_spans]
     keys = set(grams.values()) | {mention_key(doc[s:e].text) for s, e in people}
     keys |= {key for _, _, key in ner_keyed}
     keys |= {fallback for _, _, key in ner_keyed for fallback in fallback_keys(key)}
@@ -309,7 +293,7 @@ def recognise(
     for i in range(2, len(doc)):
         if taken[i] or texts[i - 1] != "," or not texts[i - 2][:1].isupper():
             continue
-        key = _abbreviation_key(doc, i, i + 1, gazetteer)
+        key = abbreviation_key(doc, i, i + 1, gazetteer)
         if key != mention_key(doc[i].text):
             mentions.append(Mention(i, i + 1, key, "abbreviation"))
             taken[i] = True
