@@ -86,8 +86,8 @@ def test_score_separates_recognition_from_resolution(gold):
     assert metrics["exact_match"] == pytest.approx(2 / 3, abs=1e-4)
 
 
-def test_recall_without_demonyms_leaves_gold_nationality_words_out(tmp_path):
-    text = "Turkish jets struck Qamishli."
+def _turkish_jets(tmp_path: Path, text: str) -> Path:
+    """One article whose gold tags "Turkish" (as Turkey) and "Qamishli"."""
     path = tmp_path / "demonym.xml"
     toponyms = "".join(
         f"<toponym><start>{start}</start><end>{end}</end><phrase>{text[start:end]}</phrase>"
@@ -98,29 +98,25 @@ def test_recall_without_demonyms_leaves_gold_nationality_words_out(tmp_path):
         f'<articles><article docid="x"><text>{text}</text><toponyms>{toponyms}'
         "</toponyms></article></articles>"
     )
-    qamishli = Place("Qamishli", "SYR", lat=37.05, lon=41.22, start=20, end=28)
-    metrics = score(read_articles(path), [[qamishli]])
+    return path
+
+
+QAMISHLI = Place("Qamishli", "SYR", lat=37.05, lon=41.22, start=20, end=28)
+
+
+def test_recall_without_demonyms_leaves_gold_nationality_words_out(tmp_path):
+    path = _turkish_jets(tmp_path, "Turkish jets struck Qamishli.")
+    metrics = score(read_articles(path), [[QAMISHLI]])
     assert metrics["recall"] == 0.5
     assert metrics["recall_no_demonyms"] == 1.0
 
 
 def test_country_references_count_toward_accuracy_but_not_place_precision(tmp_path):
-    text = "Turkish jets struck Qamishli. French diplomats objected."
-    path = tmp_path / "refs.xml"
-    toponyms = "".join(
-        f"<toponym><start>{start}</start><end>{end}</end><phrase>{text[start:end]}</phrase>"
-        f'<gaztag geonameid="1"><lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>'
-        for start, end, lat, lon in [(0, 7, 39.0, 35.0), (20, 28, 37.05, 41.22)]
-    )
-    path.write_text(
-        f'<articles><article docid="x"><text>{text}</text><toponyms>{toponyms}'
-        "</toponyms></article></articles>"
-    )
-    qamishli = Place("Qamishli", "SYR", lat=37.05, lon=41.22, start=20, end=28)
+    path = _turkish_jets(tmp_path, "Turkish jets struck Qamishli. French diplomats objected.")
     turkey = Place("Turkey", "TUR", lat=39.0, lon=35.0, feature="country", start=0, end=7)
     # "French" is not in this gold: a spurious country reference
     france = Place("France", "FRA", lat=46.0, lon=2.0, feature="country", start=30, end=36)
-    metrics = score(read_articles(path), [[qamishli]], [[turkey, france]])
+    metrics = score(read_articles(path), [[QAMISHLI]], [[turkey, france]])
     assert metrics["acc_161km"] == 1.0
     assert metrics["acc_161km_places_only"] == 0.5
     assert metrics["precision"] == 1.0

@@ -149,28 +149,25 @@ class Gazetteer:
     def admin1(self, code: str) -> Candidate | None:
         """The subdivision with GeoNames admin1 code `code` ("US.NC")."""
         if self._admin1 is None:
-            with self._lock:
-                rows = self._conn.execute(
-                    f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'admin1'"
-                ).fetchall()
-            self._admin1 = {}
-            for row in rows:
-                candidate = Candidate(*row)
-                self._admin1.setdefault(candidate.admin1_code, candidate)
+            self._admin1 = self._by_code("admin1", lambda candidate: candidate.admin1_code)
         return self._admin1.get(code)
 
     def country(self, iso3: str) -> Candidate | None:
         """The country with ISO alpha-3 code `iso3`."""
         if self._countries is None:
-            with self._lock:
-                rows = self._conn.execute(
-                    f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'country'"
-                ).fetchall()
-            self._countries = {}
-            for row in sorted(rows, key=lambda row: -row[7]):  # the most populous entry wins
-                candidate = Candidate(*row)
-                self._countries.setdefault(candidate.country, candidate)
+            self._countries = self._by_code("country", lambda candidate: candidate.country)
         return self._countries.get(iso3)
+
+    def _by_code(self, feature: str, code_of) -> dict[str, Candidate]:
+        """Every place of `feature`, by its code; where two share one, the most populous."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM places p WHERE p.feature = ?", (feature,)
+            ).fetchall()
+        table: dict[str, Candidate] = {}
+        for candidate in sorted((Candidate(*row) for row in rows), key=lambda c: -c.population):
+            table.setdefault(code_of(candidate), candidate)
+        return table
 
 
 @cache
