@@ -155,3 +155,28 @@ def test_another_type_aligns_only_on_the_gold_trigger() -> None:
     elsewhere = reading(mention.end - 1 if mention.end - 1 != mention.trigger_start else 0)
     assert align(gold[:1], [on_trigger]) == {0: on_trigger}
     assert align(gold[:1], [elsewhere]) == {}
+
+
+def test_event_place_and_date_are_scored_where_the_gold_gives_them() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from flashpoint.evaluate.merge import attribute_accuracy
+    from flashpoint.model import Place, TimeSpan
+
+    _, gold = load_gold(GOLD)
+    index = next(i for i, m in enumerate(gold) if "place" in m.oracle and "date" in m.oracle)
+    right = oracle_events(gold)[index]
+    day = right.date.start
+    # a place far from the gold point, and a range that does not start on the gold day
+    later = date.fromordinal(day.toordinal() + 1)
+    wrong = replace(
+        right,
+        location=Place("Elsewhere", "ATA", lat=-80.0, lon=0.0),
+        date=TimeSpan(later, max(later, right.date.end)),
+    )
+    assert attribute_accuracy(gold, {index: right})["place_accuracy"] == 1.0
+    assert attribute_accuracy(gold, {index: right})["date_accuracy"] == 1.0
+    scored = attribute_accuracy(gold, {index: wrong})
+    assert (scored["place_accuracy"], scored["date_accuracy"]) == (0.0, 0.0)
+    assert (scored["n_places"], scored["n_dates"]) == (1, 1)

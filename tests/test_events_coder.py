@@ -50,6 +50,16 @@ def test_passive_voice_takes_the_by_agent_as_actor(nlp):
     assert "jets" in mention(text, event.actor)
 
 
+def test_an_event_that_does_something_is_no_party_to_it(nlp):
+    """ "The missile attack destroyed hangars": the attack is not the actor; its own doer is."""
+    events, text = code(nlp, "The missile attack on Wednesday destroyed hangars at the base.")
+    destroyed = next(event for event in events if event.trigger == "destroyed")
+    assert destroyed.actor is None or "attack" not in mention(text, destroyed.actor)
+    events, text = code(nlp, "Hamas's rocket attack destroyed two homes in the town.")
+    destroyed = next(event for event in events if event.trigger == "destroyed")
+    assert "Hamas" in mention(text, destroyed.actor)
+
+
 def test_nominal_event_with_possessive_actor_and_target(nlp):
     events, text = code(nlp, "Hamas's rocket attack on the border town wounded three residents.")
     event = main(events)

@@ -52,6 +52,18 @@ def test_event_time_takes_the_expression_attached_to_the_trigger(nlp):
     assert confidence == GOVERNED
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["WASHINGTON, Dec. 30, 2019 - ", "KIRKUK, Iraq, Dec. 30, 2019 - ", "Dec. 30, 2019 - "],
+)
+def test_a_dateline_dates_the_report_not_the_event(nlp, dateline):
+    text = f"{dateline}American warplanes bombed five militia sites on Sunday, officials said."
+    doc = annotate(nlp, text, date(2019, 12, 30))
+    sentence, trigger = trigger_of(doc, "bombed")
+    span, _ = event_time(doc, sentence, trigger)
+    assert span.start == date(2019, 12, 29)
+
+
 def test_event_time_falls_back_to_the_paragraph_then_the_document_date(nlp):
     text = "Clashes broke out in Basra on Monday.\n\nNo group claimed the attack."
     doc = annotate(nlp, text, THURSDAY)

@@ -9,7 +9,8 @@ The pipeline runs on the articles, predicted mentions are aligned one-to-one to 
 overlapping the gold trigger; nearest trigger first), the merge runs over all predicted events,
 and pairwise links and B-cubed are scored over every gold mention: one the pipeline did not find
 is a cluster of its own, so its gold links count as misses. `oracle_*` figures score the merge
-alone, on events built from the gold attributes.
+alone, on events built from the gold attributes. `place_accuracy` and `date_accuracy` score
+where and when the aligned events happened against the gold `place` and `date`, where given.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from ..exceptions import EvalError
 from ..merge import merge
 from ..model import Actor, Document, Event, Evidence, Place, TimeSpan
 from .report import Report
+
+# An event's place within this of the gold point is right (the geoparsing convention, 100 miles).
+PLACE_KM = 161.0
 
 
 @dataclass
@@ -247,6 +251,38 @@ def oracle_events(gold: list[GoldMention]) -> list[Event]:
     ]
 
 
+def attribute_accuracy(gold: list[GoldMention], aligned: dict[int, Event]) -> dict[str, float]:
+    """Where and when, on the aligned gold mentions that give them: a place is right within
+    PLACE_KM of a gold point, or in the gold country when the gold names only a country ("Name|CTY");
+    a date is right when its first and last days are the gold's."""
+    from ..geo.distance import haversine_km
+
+    places = dates = right_places = right_dates = 0
+    for index, event in aligned.items():
+        oracle = gold[index].oracle
+        place, when = _place(oracle.get("place")), _date(oracle.get("date"))
+        if place is not None:
+            places += 1
+            found = event.location
+            if found is not None and place.lat is None:
+                right_places += found.country == place.country
+            elif found is not None and found.lat is not None:
+                right_places += haversine_km(place.lat, place.lon, found.lat, found.lon) <= PLACE_KM
+        if when is not None:
+            dates += 1
+            found_date = event.date
+            right_dates += found_date is not None and (found_date.start, found_date.end) == (
+                when.start,
+                when.end,
+            )
+    return {
+        "place_accuracy": right_places / places if places else 0.0,
+        "date_accuracy": right_dates / dates if dates else 0.0,
+        "n_places": places,
+        "n_dates": dates,
+    }
+
+
 def _errors(gold: list[GoldMention], labels: list[str], limit: int = 12) -> list[str]:
     lines = []
     for first, second in combinations(range(len(gold)), 2):
@@ -301,6 +337,7 @@ def evaluate(path: Path) -> Report:
         "n_predicted": len(events),
         "n_predicted_clusters": len({event.canonical_id for event in result.events}),
         "n_duplicate_documents": copies,
+        **attribute_accuracy(gold, aligned),
     }
     details = ["pipeline errors:"] + _errors(gold, predicted_labels)
     details += ["oracle errors:"] + _errors(gold, oracle_labels)

@@ -198,6 +198,10 @@ def _events(
         actor_head, recipient_head = noun_arguments(token, lexicon)
     else:
         actor_head = arguments.verb_subject(token)
+        if actor_head is not None and lexicon.noun(lexicon.lemma(actor_head)) is not None:
+            # "The missile attack on Wednesday destroyed hangars": an event is no party; its
+            # own doer, if it names one ("Iran's missile attack"), is the actor
+            actor_head = noun_arguments(actor_head, lexicon)[0]
         skip = {t.i for t in trigger.extra}
         candidates = arguments.verb_recipients(token, event_type, skip)
         recipient_head = trigger.recipient or (candidates[0] if candidates else None)

@@ -168,11 +168,17 @@ def _distance(span: Span, trigger: Token) -> int:
     return max(span.start - trigger.i, 0)
 
 
+DATELINE_DASHES = {"-", "—", "–", "--"}
+
+
 def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, float] | None:
     """(time span, confidence) for the event triggered by `trigger`, or None."""
     spans = [span for span in doc.spans.get("fp_timex", []) if span._.fp_time is not None]
     dating = [span for span in spans if span.label_ in DATING]
     inside = [s for s in dating if s.start >= sentence.start and s.end <= sentence.end]
+    # "WASHINGTON, Dec. 30, 2019 - American warplanes bombed ... on Sunday": the dateline dates
+    # the report, not the act (the document date stands in where nothing else does)
+    inside = [s for s in inside if not _in_dateline(s)]
     governed = [(length, s) for s in inside if (length := _path_length(s, trigger)) is not None]
     if governed:
         return min(governed, key=lambda item: item[0])[1]._.fp_time, GOVERNED
@@ -197,10 +203,31 @@ def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, floa
     if inside:
         return min(inside, key=lambda s: _distance(s, trigger))._.fp_time, SAME_SENTENCE
     start = _paragraph_start(doc, sentence)
-    before = [s for s in dating if start <= s.start_char and s.end_char <= sentence.start_char]
+    before = [
+        s
+        for s in dating
+        if start <= s.start_char and s.end_char <= sentence.start_char and not _in_dateline(s)
+    ]
     if before:
         return before[-1]._.fp_time, SAME_PARAGRAPH
     return _document_date(doc)
+
+
+def _in_dateline(span: Span) -> bool:
+    """A date that opens its paragraph, alone or after the place it was filed from ("Jan. 10,
+    2020 -", "KINSHASA, Jan. 29, 2025 -"), and is closed off by a dash."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in DATELINE_DASHES:
+        return False
+    start = span.start
+    if start > 0 and doc[start - 1].text == ",":
+        start -= 1
+        # "KIRKUK, Iraq, Dec. 28, 2019 -": the place may name its country too
+        while start > 0 and (
+            doc[start - 1].is_upper or doc[start - 1].is_title or doc[start - 1].text == ","
+        ):
+            start -= 1
+    return start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
 
 
 def _document_date(doc: Doc) -> tuple[TimeSpan, float] | None:
