@@ -253,8 +253,8 @@ def oracle_events(gold: list[GoldMention]) -> list[Event]:
 
 def attribute_accuracy(gold: list[GoldMention], aligned: dict[int, Event]) -> dict[str, float]:
     """Where and when, on the aligned gold mentions that give them: a place is right within
-    PLACE_KM of a gold point, or in the gold country when the gold names only a country ("Name|CTY");
-    a date is right when its first and last days are the gold's."""
+    PLACE_KM of a gold point, or in the gold country when the gold names only a country
+    ("Name|CTY"); a date is right when its first and last days are the gold's."""
     from ..geo.distance import haversine_km
 
     places = dates = right_places = right_dates = 0
