@@ -5,9 +5,10 @@ places.
 "Iraqi forces shelled the town" says nothing about where the shelling was, so a demonym is never
 a place: `locate` and the article's focus read only `doc.spans["fp_places"]`. But it does refer to
 a country, and geoparsing gold sets (LGL, TR-News) tag it as a toponym of that country, as do
-readers who want to know which countries an article is about. This step fills
-`doc.spans["fp_country_refs"]`, each span carrying `span._.fp_place` (the country, feature
-"country"), for those uses only.
+readers who want to know which countries an article is about; and a country the article
+names so is context for resolving its places (`resolve.DEMONYM_VOTE`). This step fills
+`doc.spans["fp_country_refs"]`, each span carrying `span._.fp_place` (the country, or the
+region, state or continent), for those uses only.
 """
 
 from __future__ import annotations
