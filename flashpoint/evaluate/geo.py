@@ -128,6 +128,11 @@ def read_articles(path: Path) -> list[Article]:
     return articles
 
 
+def _in_gold(spans: list, article: Article) -> int:
+    """How many of our spans overlap some gold toponym."""
+    return sum(any(g.start < p.end and p.start < g.end for g in article.toponyms) for p in spans)
+
+
 def score(
     articles: list[Article], predictions: list[list], references: list[list] | None = None
 ) -> dict[str, float | int]:
@@ -139,13 +144,12 @@ def score(
     n_gold = recognised = within = exact = 0
     n_plain = plain_recognised = plain_within = places_within = 0
     errors: list[float] = []
-    precision = {"places": [0, 0], "refs": [0, 0]}
+    n_places = place_hits = n_refs = ref_hits = 0
     for article, places, refs in zip(articles, predictions, references, strict=True):
-        for kind, spans in (("places", places), ("refs", refs)):
-            precision[kind][0] += len(spans)
-            precision[kind][1] += sum(
-                any(g.start < p.end and p.start < g.end for g in article.toponyms) for p in spans
-            )
+        n_places += len(places)
+        n_refs += len(refs)
+        place_hits += _in_gold(places, article)
+        ref_hits += _in_gold(refs, article)
         for gold in article.toponyms:
             if gold.lat is None or gold.lon is None:
                 continue
@@ -169,7 +173,6 @@ def score(
     def share(part: int, whole: int) -> float:
         return round(part / whole, 4) if whole else 0.0
 
-    (n_places, place_hits), (n_refs, ref_hits) = precision["places"], precision["refs"]
     return {
         "n_gold": n_gold,
         "recall": share(recognised, n_gold),
@@ -231,8 +234,7 @@ def resolve_gold_spans(articles: list[Article], homes: list) -> float:
             key = abbreviation_key(doc, span.start, span.end, gazetteer)
             mentions.append(Mention(span.start, span.end, key, "ner"))
             golds[(span.start, span.end)] = gold
-        taken = {index for mention in mentions for index in range(mention.start, mention.end)}
-        named = countries_of(find_demonyms(doc, taken))
+        named = countries_of(find_demonyms(doc, mentions))
         for item in resolve(doc, mentions, gazetteer, home, named):
             gold = golds[(item.mention.start, item.mention.end)]
             km = haversine_km(gold.lat, gold.lon, item.candidate.lat, item.candidate.lon)

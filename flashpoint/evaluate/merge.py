@@ -23,6 +23,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..exceptions import EvalError
+from ..geo.distance import haversine_km
 from ..merge import merge
 from ..model import Actor, Document, Event, Evidence, Place, TimeSpan
 from .report import Report
@@ -255,8 +256,6 @@ def attribute_accuracy(gold: list[GoldMention], aligned: dict[int, Event]) -> di
     """Where and when, on the aligned gold mentions that give them: a place is right within
     PLACE_KM of a gold point, or in the gold country when the gold names only a country
     ("Name|CTY"); a date is right when its first and last days are the gold's."""
-    from ..geo.distance import haversine_km
-
     places = dates = right_places = right_dates = 0
     for index, event in aligned.items():
         oracle = gold[index].oracle

@@ -32,8 +32,7 @@ def annotate_places(doc: Doc, gazetteer: Gazetteer | None = None, home: Home | N
     mentions = recognise(doc, gazetteer, home.states() if home is not None else frozenset())
     spans: list[Span] = []
     confidence: dict[tuple[int, int], float] = {}
-    taken = {index for mention in mentions for index in range(mention.start, mention.end)}
-    demonyms = find_demonyms(doc, taken)
+    demonyms = find_demonyms(doc, mentions)
     resolved = resolve(doc, mentions, gazetteer, home, countries_of(demonyms))
     if home is None:
         # the article's own readings; those made with its outlet's help must not vote back

@@ -13,11 +13,17 @@ region, state or continent), for those uses only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from spacy.attrs import IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Span
 
 from .data import load_demonyms, load_place_demonyms
 from .gazetteer import Candidate, Gazetteer
+
+if TYPE_CHECKING:
+    from .toponyms import Mention
 
 REFS_KEY = "fp_country_refs"
 MAX_WORDS = 2  # "Sri Lankan", "South Korean"
@@ -37,15 +43,25 @@ PLACE_FEATURES = {"admin1", "region", "continent", "country"}
 Target = tuple
 
 
+def _lookup(word: str, table: dict):
+    """`word` (case-folded) or, for a plural ("Iraqis", "Ohioans"), its singular in `table`."""
+    found = table.get(word)
+    if found is None and word.endswith("s"):
+        found = table.get(word[:-1])
+    return found
+
+
+def demonym_country(text: str) -> str | None:
+    """The ISO alpha-3 code of the country a demonym names ("Iraqi", "Iraqis"), else None."""
+    return _lookup(text.casefold(), load_demonyms())
+
+
 def _target_of(text: str) -> Target | None:
-    countries, places = load_demonyms(), load_place_demonyms()
-    word = text.casefold()
-    for form in (word, word[:-1] if word.endswith("s") else None):
-        if form in countries:
-            return ("country", countries[form])
-        if form in places:
-            return ("place", *places[form])
-    return None
+    country = demonym_country(text)
+    if country is not None:
+        return ("country", country)
+    place = _lookup(text.casefold(), load_place_demonyms())
+    return ("place", *place) if place is not None else None
 
 
 def _skipped(words: Span, target: Target) -> bool:
@@ -68,9 +84,10 @@ def _skipped(words: Span, target: Target) -> bool:
     return before.lower_ in SKIP_BEFORE
 
 
-def find(doc: Doc, taken: set[int]) -> list[tuple[Span, Target]]:
+def find(doc: Doc, mentions: Iterable[Mention]) -> list[tuple[Span, Target]]:
     """Demonym spans with what they name, longest first, none on a token of a place the
-    recogniser took (`taken`: "the Russian Federation")."""
+    recogniser took (`mentions`: "the Russian Federation")."""
+    taken = {index for mention in mentions for index in range(mention.start, mention.end)}
     # read as arrays: this runs over every token of every article
     title, upper, length = doc.to_array([IS_TITLE, IS_UPPER, LENGTH]).T
     capitalised = ((title == 1) | ((upper == 1) & (length > 2))).tolist()

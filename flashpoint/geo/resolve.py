@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .data import load_demonyms
+from .demonyms import demonym_country
 from .gazetteer import Candidate, Gazetteer, neighbours
 from .names import SUFFIXES, after_direction
 from .toponyms import Mention
@@ -182,7 +182,6 @@ def _demonym_hint(doc: Doc, mention: Mention) -> str | None:
     """The country a demonym just before the name gives it ("the Iraqi city of Basra"); one
     across another preposition or a verb is about something else ("an American base in
     northeastern Jordan" says nothing of Jordan)."""
-    demonyms = load_demonyms()
     start = mention.start
     while start > max(0, mention.start - 4):
         token = doc[start - 1]
@@ -190,8 +189,7 @@ def _demonym_hint(doc: Doc, mention: Mention) -> str | None:
             break
         start -= 1
     for token in doc[start : mention.start]:
-        word = token.lower_
-        country = demonyms.get(word) or (word.endswith("s") and demonyms.get(word[:-1]))
+        country = demonym_country(token.text)
         if country:
             return country
     return None

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .data import (
-    load_demonyms,
     load_local_words,
     load_not_places,
     load_organisation_words,
 )
+from .demonyms import demonym_country
 from .gazetteer import Candidate, Gazetteer
 from .names import abbreviation_key, fallback_keys, mention_key
 
@@ -51,9 +51,7 @@ class Mention:
 
 
 def is_demonym(text: str) -> bool:
-    demonyms = load_demonyms()
-    word = text.strip().casefold()
-    return word in demonyms or (word.endswith("s") and word[:-1] in demonyms)
+    return demonym_country(text.strip()) is not None
 
 
 def _trim(span: Span) -> tuple[int, int]:
