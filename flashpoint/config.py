@@ -31,11 +31,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gazetteer_overlay", None, "Extra gazetteer YAML file of places."),
     Setting("api_token", None, "Token required by the REST API for write endpoints."),
     Setting("batch_size", "16", "Documents per spaCy batch."),
-    Setting(
-        "learned_typer",
-        "on",
-        "Let the learned model review each sentence's main event type: on or off.",
-    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -1,6 +1,7 @@
-"""CI quality gate: run every eval named in baseline.json and fail if a figure drops below its pin.
+"""CI quality gate: run every eval named in baseline.json and fail if a figure drops below its pin
+(or, for a figure where lower is better, rises above its ceiling).
 
-Pins only go up: `--raise-pins` rewrites the file with max(pin, measured) for every figure.
+Pins only go up and ceilings only down: `--raise-pins` rewrites the file with max(pin, measured) for every figure.
 Gold sets under ../shared are skipped (with a note) where shared/ is absent.
 """
 
@@ -59,6 +60,16 @@ def main() -> int:
                 failures.append(f"{name}.{metric}")
             elif args.raise_pins and value > pin:
                 entry["floors"][metric] = round(value - 0.0005, 3)
+        # figures where lower is better (a share of wrong events) have ceilings that only go down
+        for metric, pin in (entry.get("ceilings") or {}).items():
+            value = figures.get(metric)
+            ok = value is not None and value - 1e-9 <= pin
+            if args.report or not ok:
+                print(f"{'ok  ' if ok else 'FAIL'} {name}.{metric}: {value} (ceiling {pin})")
+            if not ok:
+                failures.append(f"{name}.{metric}")
+            elif args.raise_pins and value < pin:
+                entry["ceilings"][metric] = round(value + 0.0005, 3)
     if args.raise_pins:
         BASELINE.write_text(json.dumps(baseline, indent=2) + "\n")
     if failures:

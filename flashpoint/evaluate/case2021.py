@@ -20,6 +20,8 @@ Metrics:
                     mapping of the predicted type+mode (+context) (`from_plover` in the same file),
                     narrowed by trigger/sentence words and the actor's sector (`refine`), or
                     the protest-intervention class the reading above gives
+  disaster_conflict_share  disaster and accident snippets (NATURAL_DISASTER, MAN_MADE_DISASTER)
+                    that yield any ASSAULT, COERCE or PROTEST event (lower is better)
   n                 rows in type_accuracy;  n_conflict: conflict rows in subevent_macro_f1
 The text report ends with a reliability table (scored events by confidence vs share typed right).
 """
@@ -35,6 +37,11 @@ from ..exceptions import EvalError
 from ..model import Document
 from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table
 from .report import Report
+
+
+# Snippets about disasters and accidents: no conflict event should come out of them.
+DISASTER_CLASSES = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER"})
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def load_rows(path: Path) -> list[tuple[str, str, str]]:
@@ -63,15 +70,21 @@ def evaluate(path: Path) -> Report:
     from ..pipeline import annotate
 
     classes = conflict_classes(path)
-    rows = [row for row in load_rows(path) if row[2] in classes]
+    every = load_rows(path)
+    rows = [row for row in every if row[2] in classes]
+    disasters = [row for row in every if row[2] in DISASTER_CLASSES]
     if not rows:
         raise EvalError(f"{path}: no rows with a conflict class")
     mapping = acled_to_plover()
     unknown = {row[2] for row in rows} - set(mapping)
     if unknown:
         raise EvalError(f"{path}: classes missing from acled_plover.yaml: {sorted(unknown)}")
-    documents = [Document(id=f"case-{row[0]}", text=row[1]) for row in rows]
-    readings = [acled_event(list(doc._.fp_events or [])) for _, doc in annotate(documents)]
+    documents = [Document(id=f"case-{row[0]}", text=row[1]) for row in rows + disasters]
+    found = [list(doc._.fp_events or []) for _, doc in annotate(documents)]
+    readings = [acled_event(events) for events in found[: len(rows)]]
+    wrongly_violent = [
+        any(event.event_type in CONFLICT_TYPES for event in events) for events in found[len(rows) :]
+    ]
     predictions = [event for event, _ in readings]
 
     gold_types, predicted_types = [], []
@@ -91,6 +104,10 @@ def evaluate(path: Path) -> Report:
         "subevent_macro_f1": macro_f1(gold_classes, predicted_classes, sorted(classes)),
         "n": len(gold_types),
         "n_conflict": len(rows),
+        "disaster_conflict_share": (
+            sum(wrongly_violent) / len(wrongly_violent) if wrongly_violent else 0.0
+        ),
+        "n_disaster": len(disasters),
     }
     details = confusion_table(gold_types, predicted_types, "PLOVER type")
     details += confusion_table(gold_classes, predicted_classes, "ACLED class")

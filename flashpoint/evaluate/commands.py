@@ -18,6 +18,7 @@ SCORERS: dict[str, str] = {
     "geo": "geo",
     "actors": "actors",
     "merge": "merge",
+    "own": "own",
 }
 
 

@@ -22,7 +22,7 @@ from functools import cache
 
 from ..model import Event
 from .ontology import acled_class, load_data
-from .review import main_event as sentence_main_event
+from .coder import main_event as sentence_main_event
 
 RIOT = "VIOL_DEMONSTR"
 EXCESSIVE_FORCE = "FORCE_AGAINST_PROTEST"

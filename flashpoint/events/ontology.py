@@ -126,6 +126,18 @@ def cameo_to_plover(code: str) -> PloverCode | None:
 
 
 @cache
+def plover_to_cameo(event_type: str, mode: str | None = None) -> str | None:
+    """The broadest CAMEO code listed for a PLOVER type and mode (the type's alone when the mode
+    has none), for users who read CAMEO; None when the table lists neither."""
+    table = _cameo_table()
+    for wanted in ((event_type, mode), (event_type, None)):
+        codes = [code for code, reading in table.items() if reading is not None and reading == PloverCode(*wanted)]
+        if codes:
+            return min(codes, key=lambda code: (len(code), code))
+    return None
+
+
+@cache
 def acled_to_plover() -> dict[str, PloverCode]:
     data = load_data("acled_plover.yaml").get("to_plover") or {}
     return {

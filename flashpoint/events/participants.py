@@ -28,11 +28,15 @@ from ..actors.conventions import (
 from ..actors.kb import get_kb
 from ..actors.mentions import generic_actor, is_backer
 from ..model import Actor, Place
-from .lexicon import load_lexicon
 
 # Preps through which a place locates a party or the act: "in Gaza", "near Samarra", "at a jail".
 PLACE_PREPS = frozenset(
     {"in", "inside", "at", "near", "on", "into", "across", "throughout", "from", "of", "outside"}
+)
+
+# Sectors that act at home: with no other clue, their events happen in their own country.
+DOMESTIC_SECTORS = frozenset(
+    {"GOV", "JUD", "COP", "LEG", "SPY", "OPP", "PTY", "CVL", "EDU", "LAB", "MED", "HLH", "BUS", "REL"}
 )
 
 
@@ -217,7 +221,7 @@ def _fill(
         country = _aimed_country(trigger, actor_tokens | {trigger.i})
     if country is None and place is not None:
         country = place.country
-    if country is None and actor is not None and actor.sector in load_lexicon().domestic_sectors:
+    if country is None and actor is not None and actor.sector in DOMESTIC_SECTORS:
         country = actor.country  # "police opened fire, killing one person": at home
     if country is None:
         return actor, recipient
@@ -266,6 +270,6 @@ def _home_country(actor: Actor | None, recipient: Actor, trigger: Token) -> Acto
     """Courts, police and ministries act at home: one with no country takes its recipient's."""
     if actor is None or actor.country or not recipient.country:
         return actor
-    if actor.sector in load_lexicon().domestic_sectors:
+    if actor.sector in DOMESTIC_SECTORS:
         return _with_country(actor, recipient.country, None, trigger)
     return actor

@@ -53,7 +53,4 @@ def build_pipeline(model: str | None = None) -> Language:
     for name, module in COMPONENTS:
         importlib.import_module(module)
         nlp.add_pipe(name, last=True)
-    if (config.get("learned_typer") or "on").lower() not in ("off", "0", "false", "no"):
-        importlib.import_module("flashpoint.events.review")
-        nlp.add_pipe("fp_learned", last=True)
     return nlp
