@@ -136,7 +136,6 @@ def _store_factory() -> Callable[[list[Document], object], None] | None:
 def _component_times(nlp, texts: list[str]) -> dict[str, float]:
     """Seconds spent in the statistical parse ("spacy") and in each flashpoint component."""
     names = [name for name, _ in COMPONENTS if name in nlp.pipe_names]
-    names += [name for name in ("fp_learned",) if name in nlp.pipe_names]
     start = time.perf_counter()
     with nlp.select_pipes(disable=names):
         docs = list(nlp.pipe(texts))

@@ -11,16 +11,17 @@ from __future__ import annotations
 import csv
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-TYPES = (
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
-    "SANCTION MOBILIZE COERCE ASSAULT"
-).split()
+TYPES = [
+    *("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"),
+    *("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+]
 ROLES = ("trigger", "actor", "recipient", "place", "time")
 # The corpus says "negated"; the product's events have always said "negation".
 AUX = ("negation", "future", "hypothetical", "historical")
@@ -153,3 +154,58 @@ def ngec_synthetic(shared: Path, per_type: int = 120) -> list[Example]:
             event = Event(kind, mode)
             out.append(Example(match.group(1), [event], "ngec", has_spans=False, weight=0.5))
     return out
+
+
+def plover_gsr(shared: Path) -> list[Example]:
+    """The PLOVER GSR dev half, typed (several records on one sentence make it multi-label).
+    Only for out-of-fold runs: its figures must never come from a model that saw its sentence."""
+    path = shared / "eval/plover_gsr/PLOVER_GSR_CAMEO.dev.json"
+    table = yaml.safe_load((ROOT / "flashpoint/data/events/plover_gsr.yaml").read_text())
+    renames, modes_renamed = table.get("type_renames") or {}, table.get("mode_renames") or {}
+    by_text: dict[str, Example] = {}
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        kind = renames.get(record.get("event"), record.get("event"))
+        text = str(record.get("text") or "").strip().strip("{}").strip()
+        if kind not in TYPES or not text:
+            continue
+        example = by_text.setdefault(text, Example(text, [], "gsr", has_spans=False, group=text))
+        if kind not in {e.type for e in example.events}:
+            mode = modes_renamed.get(record.get("mode") or "", record.get("mode") or None)
+            example.events.append(Event(kind, mode))
+    return list(by_text.values())
+
+
+def case2021(shared: Path) -> list[Example]:
+    """The CASE 2021 dev half: conflict snippets typed by their class, disasters and crime as no
+    event (same out-of-fold rule as the GSR)."""
+    path = shared / "eval/case2021/task2.dev.tsv"
+    table = yaml.safe_load((ROOT / "flashpoint/data/events/acled_plover.yaml").read_text())
+    mapping = table.get("to_plover") or {}
+    out = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader, None)
+        for row in reader:
+            if len(row) < 3 or not row[1].strip():
+                continue
+            label = row[2].strip()
+            if label in ("NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME"):
+                events = []
+            elif (mapping.get(label) or {}).get("type") in TYPES:
+                spec = mapping[label]
+                events = [Event(spec["type"], spec.get("mode"))]
+            else:
+                continue
+            out.append(Example(row[1], events, "case", has_spans=False, group=f"case-{row[0]}"))
+    return out
+
+
+def fold_of(example: Example, folds: int) -> int:
+    """A fixed fold for each group (crc32 is stable across processes, unlike hash())."""
+    return zlib.crc32(example.group.encode("utf-8")) % folds
+
+
+def gold_examples(shared: Path, folds: int, held: int) -> list[Example]:
+    """GSR and CASE dev examples outside fold `held` (all of them when `held` is -1)."""
+    examples = plover_gsr(shared) + case2021(shared)
+    return [e for e in examples if held < 0 or fold_of(e, folds) != held]

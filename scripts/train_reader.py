@@ -28,7 +28,17 @@ import torch
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reader_data import AUX, ROLES, ROOT, TYPES, Example, modes, ngec_synthetic, own_corpus  # noqa: E402
+from reader_data import (  # noqa: E402
+    AUX,
+    ROLES,
+    ROOT,
+    TYPES,
+    Example,
+    gold_examples,
+    modes,
+    ngec_synthetic,
+    own_corpus,
+)
 
 TAGS = ["O"] + [f"{p}-{role}" for role in ROLES for p in "BI"]
 OUT = ROOT / "flashpoint/data/models"
@@ -85,7 +95,9 @@ def encode(tokenizer, example: Example, mode_index: dict[str, int], max_len: int
             span = event.spans.get(role)
             if span is None or not example.has_spans:
                 continue
-            inside = [i for i, (a, b) in enumerate(offsets) if a < b and a < span[1] and b > span[0]]
+            inside = [
+                i for i, (a, b) in enumerate(offsets) if a < b and a < span[1] and b > span[0]
+            ]
             if not inside or any(tags[i] not in (0,) for i in inside):
                 continue  # a span another event already took keeps its first role
             for k, i in enumerate(inside):
@@ -115,7 +127,7 @@ def batches(items: list[dict], size: int, rng: random.Random | None):
         group = [items[i] for i in chunk]
         width = max(len(g["ids"]) for g in group)
 
-        def pad(key, fill, dtype):
+        def pad(key, fill, dtype, group=group, width=width):
             rows = []
             for g in group:
                 value = np.asarray(g[key])
@@ -124,18 +136,21 @@ def batches(items: list[dict], size: int, rng: random.Random | None):
                 rows.append(np.pad(value, shape, constant_values=fill))
             return torch.tensor(np.stack(rows), dtype=dtype)
 
-        yield chunk, {
-            "ids": pad("ids", 0, torch.long),
-            "mask": torch.tensor(
-                [[1] * len(g["ids"]) + [0] * (width - len(g["ids"])) for g in group]
-            ),
-            "types": torch.tensor(np.stack([g["types"] for g in group])),
-            "tags": pad("tags", -100, torch.long),
-            "token_types": pad("token_types", -100, torch.long),
-            "token_modes": pad("token_modes", -100, torch.long),
-            "token_aux": pad("token_aux", -1.0, torch.float32),
-            "weight": torch.tensor([g["weight"] for g in group], dtype=torch.float32),
-        }
+        yield (
+            chunk,
+            {
+                "ids": pad("ids", 0, torch.long),
+                "mask": torch.tensor(
+                    [[1] * len(g["ids"]) + [0] * (width - len(g["ids"])) for g in group]
+                ),
+                "types": torch.tensor(np.stack([g["types"] for g in group])),
+                "tags": pad("tags", -100, torch.long),
+                "token_types": pad("token_types", -100, torch.long),
+                "token_modes": pad("token_modes", -100, torch.long),
+                "token_aux": pad("token_aux", -1.0, torch.float32),
+                "weight": torch.tensor([g["weight"] for g in group], dtype=torch.float32),
+            },
+        )
 
 
 def loss_of(outputs, batch) -> torch.Tensor:
@@ -143,7 +158,11 @@ def loss_of(outputs, batch) -> torch.Tensor:
     bce = nn.functional.binary_cross_entropy_with_logits(types, batch["types"], reduction="none")
     loss = (bce.mean(1) * batch["weight"]).sum() / batch["weight"].sum()
     ce = nn.CrossEntropyLoss(ignore_index=-100)
-    for logits, target in ((tags, "tags"), (token_types, "token_types"), (token_modes, "token_modes")):
+    for logits, target in (
+        (tags, "tags"),
+        (token_types, "token_types"),
+        (token_modes, "token_modes"),
+    ):
         gold = batch[target]
         if (gold != -100).any():
             loss = loss + 0.5 * ce(logits.reshape(-1, logits.shape[-1]), gold.reshape(-1))
@@ -187,7 +206,9 @@ def train(items: list[dict], args, n_modes: int, seed: int) -> Reader:
             total += float(loss.detach())
             seen += 1
             step += 1
-        print(f"  epoch {epoch + 1}: loss {total / max(1, seen):.4f} ({time.time() - started:.0f} s)")
+        print(
+            f"  epoch {epoch + 1}: loss {total / max(1, seen):.4f} ({time.time() - started:.0f} s)"
+        )
     model.eval()
     return model
 
@@ -222,7 +243,10 @@ def gold_main(example: Example) -> str:
 def figures(probs: np.ndarray, examples: list[Example], threshold: float) -> dict:
     predicted = top1(probs, threshold)
     gold = [gold_main(e) for e in examples]
-    ok = [p in {ev.type for ev in e.events} or (p == g == "NONE") for p, g, e in zip(predicted, gold, examples, strict=True)]
+    ok = [
+        p in {ev.type for ev in e.events} or (p == g == "NONE")
+        for p, g, e in zip(predicted, gold, examples, strict=True)
+    ]
     labels = sorted(set(gold))
     f1s = []
     for label in labels:
@@ -243,7 +267,9 @@ def split(examples: list[Example], share: float, seed: int) -> tuple[list[int], 
     return [i for i in range(len(examples)) if i not in set(test)], test
 
 
-def export(model: Reader, tokenizer_dir: Path, config: dict, seed_items: list[dict], out: Path) -> None:
+def export(
+    model: Reader, tokenizer_dir: Path, config: dict, seed_items: list[dict], out: Path
+) -> None:
     import onnx  # noqa: F401  (torch.onnx.export and the quantiser need it)
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -283,6 +309,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--held-out", type=float, default=0.1)
     parser.add_argument("--ngec", type=int, default=0, help="synthetic first sentences per type")
+    parser.add_argument("--gold-folds", type=int, default=0, help="also train on GSR/CASE dev")
+    parser.add_argument("--gold-fold", type=int, default=-1, help="the GSR/CASE fold held out")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N (smoke test)")
     parser.add_argument("--no-export", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the model files")
@@ -301,7 +329,9 @@ def main() -> None:
         examples = random.Random(args.seed).sample(examples, min(args.limit, len(examples)))
     train_ids, test_ids = split(examples, args.held_out, args.seed)
     extra = ngec_synthetic(args.shared, args.ngec) if args.ngec else []
-    print(f"{len(examples)} own examples ({len(test_ids)} held out), {len(extra)} synthetic")
+    if args.gold_folds:
+        extra += gold_examples(args.shared, args.gold_folds, args.gold_fold)
+    print(f"{len(examples)} own examples ({len(test_ids)} held out), {len(extra)} others")
     encoded = [encode(tokenizer, e, mode_index, args.max_len) for e in examples]
     extra_encoded = [encode(tokenizer, e, mode_index, args.max_len) for e in extra]
     model = train([encoded[i] for i in train_ids] + extra_encoded, args, len(mode_names), args.seed)

@@ -153,6 +153,8 @@ def test_case2021_scores_conflict_rows_only(tmp_path: Path, nlp):
     assert report.metrics["n"] == 2  # OTHER has no PLOVER type; the disaster is not conflict
     assert report.metrics["n_conflict"] == 3
     assert report.metrics["type_accuracy"] == 1.0
+    assert report.metrics["n_disaster"] == 1  # the flood is scored apart, for no conflict event
+    assert report.metrics["disaster_conflict_share"] == 0.0
 
 
 @pytest.mark.parametrize(
@@ -181,3 +183,31 @@ def test_reliability_table_buckets_events_by_confidence_and_counts_the_filter():
     assert rows["0.6-0.8"] == ["2", "1", "0.50"]
     assert rows["0.8-1.0"] == ["1", "1", "1.00"]
     assert lines[-1].startswith("a 0.5 filter keeps 3 of 3 correct events (1.00)")
+
+
+@pytest.mark.slow
+def test_own_scores_types_spans_and_quiet_on_no_event_sentences(tmp_path: Path, nlp):
+    from flashpoint.evaluate.own import evaluate
+
+    text = "Army helicopters fired rockets at rebel camps near the border on Friday."
+    actor = {"start": 0, "end": 16, "text": "Army helicopters"}
+    rows = [
+        {"text": text, "events": [{"type": "ASSAULT", "mode": "aerial", "actor": actor}]},
+        {"text": "Heavy snow closed the mountain pass for a third day.", "events": []},
+    ]
+    path = tmp_path / "blind.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    report = evaluate(path)
+    assert report.metrics["n"] == 2
+    assert report.metrics["type_accuracy"] == 1.0
+    assert report.metrics["actor_span_f1"] == 1.0
+    assert report.metrics["none_conflict_share"] == 0.0
+
+
+def test_own_names_the_line_that_is_not_json(tmp_path: Path):
+    from flashpoint.evaluate.own import evaluate
+
+    path = tmp_path / "blind.jsonl"
+    path.write_text('{"text": "fine", "events": []}\n{not json\n')
+    with pytest.raises(EvalError, match="blind.jsonl:2"):
+        evaluate(path)

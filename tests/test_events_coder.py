@@ -73,11 +73,11 @@ def test_event_records_match_the_export_contract(nlp, shared_dir):
 @pytest.mark.parametrize(
     "text",
     [
-        "A magnitude 6.4 earthquake flattened hundreds of homes in the mountain villages on Sunday.",
-        "Flash floods swept away a bridge and killed nine people in the valley after days of rain.",
-        "An explosion at a fertiliser plant outside the port city killed four workers, the company said.",
-        "The striker fired a late shot past the keeper as the visitors attacked down the left wing.",
-        "Oil prices hit a six-month high as traders weighed the trade war between the two economies.",
+        "A magnitude 6.4 earthquake flattened hundreds of homes in mountain villages on Sunday.",
+        "Flash floods swept away a bridge and killed nine people after days of rain.",
+        "An explosion at a fertiliser plant killed four workers, the company said.",
+        "The striker fired a late shot past the keeper as the visitors attacked.",
+        "Oil prices hit a six-month high as traders weighed the trade war.",
     ],
 )
 def test_disasters_accidents_sport_and_markets_are_no_conflict(nlp, text):
@@ -101,7 +101,10 @@ def test_a_statement_about_an_attack_is_that_statement_not_a_second_attack(nlp, 
 @pytest.mark.parametrize(
     ("text", "event_type"),
     [
-        ("Militants stormed an army post near the border overnight, killing eleven soldiers.", "ASSAULT"),
+        (
+            "Militants stormed an army post near the border overnight, killing eleven soldiers.",
+            "ASSAULT",
+        ),
         ("Thousands of nurses marched through the capital to demand higher pay.", "PROTEST"),
         ("Police detained two opposition lawmakers at their homes before dawn.", "COERCE"),
         ("The two presidents met in Geneva to discuss the disputed border.", "CONSULT"),
@@ -114,7 +117,9 @@ def test_main_event_type(nlp, text, event_type):
 
 
 def test_an_attack_reports_its_toll_and_its_actor_span(nlp):
-    events, text = code(nlp, "Rebel fighters shelled the town of Kadugli on Monday, killing 14 civilians.")
+    events, text = code(
+        nlp, "Rebel fighters shelled the town of Kadugli on Monday, killing 14 civilians."
+    )
     attack = main(events)
     assert attack is not None and attack.event_type == "ASSAULT"
     assert attack.dead == 14

@@ -34,6 +34,13 @@ def test_bio_tags_become_spans_and_a_stray_inside_tag_opens_one():
     assert [(text[a:b]) for a, b, _ in stray["actor"]] == ["Rebel"]
 
 
+def test_an_article_tagged_apart_from_its_noun_joins_it():
+    text = "urged the Community"
+    offsets = [(0, 0), (0, 5), (6, 9), (10, 19), (0, 0)]
+    spans = _spans(np.array([0, 1, 3, 3, 0]), TAGS, offsets, text)
+    assert [text[a:b] for a, b, _ in spans["actor"]] == ["the Community"]
+
+
 @pytest.mark.parametrize(
     ("before", "expected"),
     [(True, (0, 5)), (False, (20, 25))],

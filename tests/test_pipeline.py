@@ -9,7 +9,7 @@ from flashpoint.pipeline import annotate, prepare
 
 
 def test_flashpoint_components_run_after_the_statistical_model(nlp):
-    names = [name for name, _ in COMPONENTS] + ["fp_learned"]  # the reviewer comes last
+    names = [name for name, _ in COMPONENTS]
     assert nlp.pipe_names[-len(names) :] == names
     assert nlp.pipe_names.index("parser") < nlp.pipe_names.index("fp_actors")
 

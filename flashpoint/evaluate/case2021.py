@@ -38,7 +38,6 @@ from ..model import Document
 from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table
 from .report import Report
 
-
 # Snippets about disasters and accidents: no conflict event should come out of them.
 DISASTER_CLASSES = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER"})
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})

@@ -7,8 +7,8 @@ recipient, place and time. Each sentence is run through the full pipeline on its
 Metrics:
   type_accuracy      the main event's type (highest confidence, not negated) is one of the
                      sentence's gold types, or both are NONE
-  type_macro_f1      macro-F1 over the 16 types and NONE of sentence-level type sets (a sentence
-                     with two gold types counts for both)
+  type_macro_f1      macro-F1 over the types (and NONE) found in gold or output, of
+                     sentence-level type sets (a sentence with two gold types counts for both)
   event_f1           micro-F1 of (sentence, type) pairs over the 16 types
   actor_span_f1      micro-F1 of (sentence, type, actor span) triples; a predicted span matches a
                      gold one of the same type when they share at least half their characters
@@ -67,7 +67,11 @@ def _span_f1(gold: list[set], predicted: list[set]) -> float:
         matched: set = set()
         for kind, span in predicted_items:
             hit = next(
-                (g for g in gold_items if g not in matched and g[0] == kind and _overlaps(g[1], span)),
+                (
+                    g
+                    for g in gold_items
+                    if g not in matched and g[0] == kind and _overlaps(g[1], span)
+                ),
                 None,
             )
             if hit is None:
@@ -113,8 +117,13 @@ def evaluate(path: Path) -> Report:
     counts: Counter = Counter()
     for gold, found in zip(gold_sets, predicted_sets, strict=True):
         for label in gold | found:
-            counts[label, "tp" if label in gold and label in found else ("fn" if label in gold else "fp")] += 1
-    labels = sorted({label for gold in gold_sets for label in gold})
+            counts[
+                label,
+                "tp" if label in gold and label in found else ("fn" if label in gold else "fp"),
+            ] += 1
+    labels = sorted(
+        {label for sets in (gold_sets, predicted_sets) for found in sets for label in found}
+    )
     f1s = []
     for label in labels:
         tp, fp, fn = counts[label, "tp"], counts[label, "fp"], counts[label, "fn"]
@@ -130,7 +139,9 @@ def evaluate(path: Path) -> Report:
         for gold in row.get("events") or []:
             if gold.get("mode") and gold["type"] in by_type:
                 mode_hits.append(by_type[gold["type"]].mode == gold["mode"])
-    none_rows = [found for gold, found in zip(gold_sets, predicted_sets, strict=True) if gold == {NONE}]
+    none_rows = [
+        found for gold, found in zip(gold_sets, predicted_sets, strict=True) if gold == {NONE}
+    ]
     metrics: dict[str, float | int] = {
         "type_accuracy": sum(hits) / len(hits),
         "type_macro_f1": sum(f1s) / len(f1s),
@@ -145,11 +156,16 @@ def evaluate(path: Path) -> Report:
         ),
         "mode_accuracy": sum(mode_hits) / len(mode_hits) if mode_hits else 0.0,
         "none_conflict_share": (
-            sum(1 for found in none_rows if found & CONFLICT_TYPES) / len(none_rows) if none_rows else 0.0
+            sum(1 for found in none_rows if found & CONFLICT_TYPES) / len(none_rows)
+            if none_rows
+            else 0.0
         ),
         "n": len(rows),
     }
-    first_gold = [sorted(g)[0] if len(g) == 1 else next(iter(g & {p}), sorted(g)[0]) for g, p in zip(gold_sets, main_types, strict=True)]
+    first_gold = [
+        sorted(g)[0] if len(g) == 1 else next(iter(g & {p}), sorted(g)[0])
+        for g, p in zip(gold_sets, main_types, strict=True)
+    ]
     details = confusion_table(first_gold, main_types)
     scored = [(e.confidence or 0.0, ok) for e, ok in zip(mains, hits, strict=True) if e is not None]
     details += reliability_table([c for c, _ in scored], [ok for _, ok in scored])

@@ -30,8 +30,8 @@ import json
 from pathlib import Path
 
 from ..actors.codes import iso3
-from ..events.ontology import load_data
 from ..events.coder import main_event
+from ..events.ontology import load_data
 from ..exceptions import EvalError
 from ..model import Actor, Document, Event
 from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table

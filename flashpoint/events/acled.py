@@ -21,8 +21,8 @@ from __future__ import annotations
 from functools import cache
 
 from ..model import Event
-from .ontology import acled_class, load_data
 from .coder import main_event as sentence_main_event
+from .ontology import acled_class, load_data
 
 RIOT = "VIOL_DEMONSTR"
 EXCESSIVE_FORCE = "FORCE_AGAINST_PROTEST"

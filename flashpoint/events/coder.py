@@ -88,9 +88,15 @@ def _event(doc: Doc, sentence: Span, reading: Reading) -> Event | None:
     trigger = trigger_span.root
     actor_span = _span(doc, sentence, reading.actor)
     recipient_span = _span(doc, sentence, reading.recipient)
-    if recipient_span is not None and actor_span is not None and _overlap(actor_span, recipient_span):
+    if (
+        recipient_span is not None
+        and actor_span is not None
+        and _overlap(actor_span, recipient_span)
+    ):
         recipient_span = None
     place = _place(doc, sentence, reading, trigger)
+    if place is not None and actor_span is not None and _within(place[0], actor_span):
+        place = None  # "Canada and the Netherlands provided aid": a party, not where it happened
     time = _time(doc, sentence, reading, trigger)
     actor = _party(actor_span, trigger)
     recipient = _party(recipient_span, trigger)
@@ -102,6 +108,9 @@ def _event(doc: Doc, sentence: Span, reading: Reading) -> Event | None:
         recipient_span.root if recipient_span is not None else None,
         place[0] if place else None,
         reading.type,
+        frozenset(range(actor_span.start, actor_span.end))
+        if actor_span is not None
+        else frozenset(),
     )
     if recipient is not None and actor is not None and recipient.name == actor.name:
         recipient = None
@@ -131,6 +140,10 @@ def _event(doc: Doc, sentence: Span, reading: Reading) -> Event | None:
     )
 
 
+def _within(place: Place, span: Span) -> bool:
+    return place.start is not None and span.start_char <= place.start < span.end_char
+
+
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -148,13 +161,18 @@ def _party(span: Span | None, trigger: Token) -> Actor | None:
                 break
     if actor is None:
         actor = unnamed_party(span.root, trigger)
+    if actor is None:
+        # a party the knowledge base does not know is still the one the text names
+        actor = Actor(name=span.text, text=span.text)
     if actor is not None:
         # the evidence is the phrase the reader marked, whatever part of it the KB matched
         actor = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
     return actor
 
 
-def _place(doc: Doc, sentence: Span, reading: Reading, trigger: Token) -> tuple[Place, float] | None:
+def _place(
+    doc: Doc, sentence: Span, reading: Reading, trigger: Token
+) -> tuple[Place, float] | None:
     marked = _span(doc, sentence, reading.place)
     if marked is not None:
         for span in doc.spans.get("fp_places", []):
@@ -163,7 +181,9 @@ def _place(doc: Doc, sentence: Span, reading: Reading, trigger: Token) -> tuple[
     return event_location(doc, sentence, trigger)
 
 
-def _time(doc: Doc, sentence: Span, reading: Reading, trigger: Token) -> tuple[TimeSpan, float] | None:
+def _time(
+    doc: Doc, sentence: Span, reading: Reading, trigger: Token
+) -> tuple[TimeSpan, float] | None:
     marked = _span(doc, sentence, reading.time)
     if marked is not None:
         for span in doc.spans.get("fp_timex", []):

@@ -131,7 +131,11 @@ def plover_to_cameo(event_type: str, mode: str | None = None) -> str | None:
     has none), for users who read CAMEO; None when the table lists neither."""
     table = _cameo_table()
     for wanted in ((event_type, mode), (event_type, None)):
-        codes = [code for code, reading in table.items() if reading is not None and reading == PloverCode(*wanted)]
+        codes = [
+            code
+            for code, reading in table.items()
+            if reading is not None and reading == PloverCode(*wanted)
+        ]
         if codes:
             return min(codes, key=lambda code: (len(code), code))
     return None

@@ -36,7 +36,22 @@ PLACE_PREPS = frozenset(
 
 # Sectors that act at home: with no other clue, their events happen in their own country.
 DOMESTIC_SECTORS = frozenset(
-    {"GOV", "JUD", "COP", "LEG", "SPY", "OPP", "PTY", "CVL", "EDU", "LAB", "MED", "HLH", "BUS", "REL"}
+    {
+        "GOV",
+        "JUD",
+        "COP",
+        "LEG",
+        "SPY",
+        "OPP",
+        "PTY",
+        "CVL",
+        "EDU",
+        "LAB",
+        "MED",
+        "HLH",
+        "BUS",
+        "REL",
+    }
 )
 
 
@@ -146,12 +161,17 @@ def fill_countries(
     recipient_head: Token | None,
     place: Place | None,
     event_type: str | None = None,
+    actor_tokens: frozenset[int] = frozenset(),
 ) -> tuple[Actor | None, Actor | None]:
     """(actor, recipient) with countries filled in from where the text places them, then the
-    coding conventions for parties described but not named (`actors.conventions`)."""
+    coding conventions for parties described but not named (`actors.conventions`).
+    `actor_tokens`: the whole phrase naming the actor ("Canada and the Netherlands"), none of
+    which is who it acted on."""
     if is_instrument(actor, actor_head):
         actor, actor_head = None, None
-    actor, recipient = _fill(trigger, actor, actor_head, recipient, recipient_head, place)
+    actor, recipient = _fill(
+        trigger, actor, actor_head, recipient, recipient_head, place, actor_tokens
+    )
     if actor is None and actor_head is None:
         actor = unidentified_attacker(event_type, place, trigger.sent, recipient)
     if actor is not None and actor_head is not None and is_ethnic(actor_head) and place:
@@ -170,8 +190,9 @@ def _fill(
     recipient: Actor | None,
     recipient_head: Token | None,
     place: Place | None,
+    named: frozenset[int] = frozenset(),
 ) -> tuple[Actor | None, Actor | None]:
-    actor_tokens = {t.i for t in actor_head.subtree} if actor_head is not None else set()
+    actor_tokens = set(named) | ({t.i for t in actor_head.subtree} if actor_head else set())
     if actor is not None:
         actor = titled_sector(actor, actor_head)
     if recipient is None and recipient_head is not None:

@@ -172,13 +172,28 @@ def _spans(labels, names: list[str], offsets, text: str) -> dict[str, list[tuple
             current = None
             continue
         prefix, role = name.split("-", 1)
-        if prefix == "I" and current is not None and current[0] == role:
+        if (
+            current is not None
+            and current[0] == role
+            and (prefix == "I" or _lone_article(current, offsets, text))
+        ):
+            # an article tagged apart from its noun ("the | European Community") is one phrase
             current[1].append(k)
         else:
             close()
             current = (role, [k])
     close()
     return found
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _lone_article(current: tuple[str, list[int]], offsets, text: str) -> bool:
+    tokens = current[1]
+    return (
+        len(tokens) == 1 and text[offsets[tokens[0]][0] : offsets[tokens[0]][1]].lower() in ARTICLES
+    )
 
 
 def _nearest(candidates: list[tuple] | None, trigger: Span, before: bool) -> Span | None:
