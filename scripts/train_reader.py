@@ -311,6 +311,7 @@ def main() -> None:
     parser.add_argument("--ngec", type=int, default=0, help="synthetic first sentences per type")
     parser.add_argument("--gold-folds", type=int, default=0, help="also train on GSR/CASE dev")
     parser.add_argument("--gold-fold", type=int, default=-1, help="the GSR/CASE fold held out")
+    parser.add_argument("--gold-weight", type=float, default=1.0, help="loss weight of GSR/CASE")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N (smoke test)")
     parser.add_argument("--no-export", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the model files")
@@ -330,7 +331,10 @@ def main() -> None:
     train_ids, test_ids = split(examples, args.held_out, args.seed)
     extra = ngec_synthetic(args.shared, args.ngec) if args.ngec else []
     if args.gold_folds:
-        extra += gold_examples(args.shared, args.gold_folds, args.gold_fold)
+        gold = gold_examples(args.shared, args.gold_folds, args.gold_fold)
+        for example in gold:
+            example.weight = args.gold_weight
+        extra += gold
     print(f"{len(examples)} own examples ({len(test_ids)} held out), {len(extra)} others")
     encoded = [encode(tokenizer, e, mode_index, args.max_len) for e in examples]
     extra_encoded = [encode(tokenizer, e, mode_index, args.max_len) for e in extra]
