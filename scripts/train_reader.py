@@ -193,7 +193,7 @@ def train(items: list[dict], args, n_modes: int, seed: int) -> Reader:
         optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
     )
     model.train()
-    started, step = time.time(), 0
+    started = time.time()
     for epoch in range(args.epochs):
         total, seen = 0.0, 0
         for _, batch in batches(items, args.batch, rng):
@@ -205,7 +205,6 @@ def train(items: list[dict], args, n_modes: int, seed: int) -> Reader:
             schedule.step()
             total += float(loss.detach())
             seen += 1
-            step += 1
         print(
             f"  epoch {epoch + 1}: loss {total / max(1, seen):.4f} ({time.time() - started:.0f} s)"
         )
