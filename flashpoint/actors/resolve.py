@@ -136,19 +136,6 @@ def _located(actor: Actor, span: Span) -> Actor:
     return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
 
 
-def modifier_sector(span: Span) -> str | None:
-    """The sector of a strong kind word modifying the head ("guerrilla camps", "army base")."""
-    kb = get_kb()
-    covering = {i: m for m in _inside(by_token(span.doc), span) for i in range(m.start, m.end)}
-    root = _head(span)
-    for token in span:
-        if token.i < root.i and token.dep_ in ("compound", "amod", "nmod"):
-            sector, strong = sector_of(kb, token, covering)
-            if sector and strong:
-                return sector
-    return None
-
-
 def resolve_span(span: Span) -> Actor | None:
     """The actor a noun-phrase span refers to, or None when it names no actor."""
     if len(span) == 0:

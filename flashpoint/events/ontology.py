@@ -57,43 +57,6 @@ def type_modes() -> dict[str, tuple[str, ...]]:
     return {name: tuple((spec or {}).get("modes") or ()) for name, spec in types.items()}
 
 
-def is_valid_mode(event_type: str, mode: str | None) -> bool:
-    return mode is None or mode in type_modes().get(event_type, ())
-
-
-@cache
-def future_rewrites() -> dict[str, str]:
-    """Type -> type it becomes when stated as an intention (e.g. future AID is AGREE)."""
-    return dict(load_data("ontology.yaml").get("future_rewrites") or {})
-
-
-@cache
-def cooperative_types() -> frozenset[str]:
-    """Types of the two cooperation quads (verbal and material)."""
-    types = load_data("ontology.yaml").get("types") or {}
-    return frozenset(
-        name
-        for name, spec in types.items()
-        if str((spec or {}).get("quad", "")).endswith("cooperation")
-    )
-
-
-@cache
-def _threat_modes() -> dict[str, str]:
-    return {
-        str(k): str(v) for k, v in (load_data("ontology.yaml").get("threat_modes") or {}).items()
-    }
-
-
-def threat_mode(event_type: str, mode: str | None, context: tuple[str, ...] = ()) -> str | None:
-    """THREATEN mode for an intended conflictual act, or None when the type is not one."""
-    table = _threat_modes()
-    keys = [f"{event_type}/{ctx}" for ctx in context]
-    keys += [f"{event_type}:{mode}"] if mode else []
-    keys.append(event_type)
-    return next((table[key] for key in keys if key in table), None)
-
-
 @cache
 def contexts() -> frozenset[str]:
     return frozenset(load_data("ontology.yaml").get("contexts") or ())
@@ -113,16 +76,6 @@ def _cameo_table() -> dict[str, PloverCode | None]:
             )
         table[key] = PloverCode(spec["type"], spec.get("mode"))
     return table
-
-
-@cache
-def cameo_to_plover(code: str) -> PloverCode | None:
-    """PLOVER reading of a CAMEO code by its longest listed prefix; None when it has none."""
-    table = _cameo_table()
-    for length in range(len(code), 1, -1):
-        if code[:length] in table:
-            return table[code[:length]]
-    return None
 
 
 @cache
