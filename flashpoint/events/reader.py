@@ -65,7 +65,9 @@ class Reader:
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Calibrated type probabilities, one row per text (columns: `self.types`)."""
-        return np.stack([row[0] for row in self._outputs(texts)]) if texts else np.zeros((0, 16))
+        if not texts:
+            return np.zeros((0, len(self.types)))
+        return np.stack([row[0] for row in self._outputs(texts)])
 
     def read(self, texts: list[str]) -> list[list[Reading]]:
         """The events each text reports, most probable first."""
