@@ -27,6 +27,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from flashpoint.evaluate.metrics import macro_f1
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reader_data import (  # noqa: E402
     AUX,
@@ -246,14 +248,7 @@ def figures(probs: np.ndarray, examples: list[Example], threshold: float) -> dic
         p in {ev.type for ev in e.events} or (p == g == "NONE")
         for p, g, e in zip(predicted, gold, examples, strict=True)
     ]
-    labels = sorted(set(gold))
-    f1s = []
-    for label in labels:
-        tp = sum(1 for p, g in zip(predicted, gold, strict=True) if p == g == label)
-        fp = sum(1 for p, g in zip(predicted, gold, strict=True) if p == label and g != label)
-        fn = sum(1 for p, g in zip(predicted, gold, strict=True) if g == label and p != label)
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return {"top1": sum(ok) / len(ok), "macro_f1": sum(f1s) / len(f1s), "n": len(ok)}
+    return {"top1": sum(ok) / len(ok), "macro_f1": macro_f1(gold, predicted), "n": len(ok)}
 
 
 def split(examples: list[Example], share: float, seed: int) -> tuple[list[int], list[int]]:

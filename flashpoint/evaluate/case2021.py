@@ -35,12 +35,11 @@ from ..events.acled import acled_event
 from ..events.ontology import acled_to_plover
 from ..exceptions import EvalError
 from ..model import Document
-from .metrics import NONE, accuracy, confusion_table, macro_f1, reliability_table
+from .metrics import CONFLICT_TYPES, NONE, accuracy, confusion_table, macro_f1, reliability_table
 from .report import Report
 
 # Snippets about disasters and accidents: no conflict event should come out of them.
 DISASTER_CLASSES = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER"})
-CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def load_rows(path: Path) -> list[tuple[str, str, str]]:

@@ -6,12 +6,19 @@ from collections import Counter
 from collections.abc import Sequence
 
 NONE = "NONE"
+# Types a disaster, an accident or a sentence with no event must never yield.
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def accuracy(gold: Sequence[object], predicted: Sequence[object]) -> float:
     if not gold:
         return 0.0
     return sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    """F1 from counts; 0 when nothing is right (never a vacuous 1)."""
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def macro_f1(

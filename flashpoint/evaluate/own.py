@@ -27,10 +27,8 @@ from pathlib import Path
 from ..events.coder import main_event
 from ..exceptions import EvalError
 from ..model import Document, Event
-from .metrics import NONE, confusion_table, reliability_table
+from .metrics import CONFLICT_TYPES, NONE, confusion_table, f1, reliability_table
 from .report import Report
-
-CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def load_sentences(path: Path) -> list[dict]:
@@ -80,7 +78,7 @@ def _span_f1(gold: list[set], predicted: list[set]) -> float:
                 tp += 1
                 matched.add(hit)
         fn += len(gold_items) - len(matched)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f1(tp, fp, fn)
 
 
 def _gold_spans(row: dict, role: str) -> set:
@@ -92,12 +90,12 @@ def _gold_spans(row: dict, role: str) -> set:
     return out
 
 
-def _predicted_spans(events: list[Event], role: str, offset: int) -> set:
+def _predicted_spans(events: list[Event], role: str) -> set:
     out = set()
     for event in events:
         party = getattr(event, role)
         if party is not None and party.start is not None and party.end is not None:
-            out.add((event.event_type, (party.start - offset, party.end - offset)))
+            out.add((event.event_type, (party.start, party.end)))
     return out
 
 
@@ -124,10 +122,7 @@ def evaluate(path: Path) -> Report:
     labels = sorted(
         {label for sets in (gold_sets, predicted_sets) for found in sets for label in found}
     )
-    f1s = []
-    for label in labels:
-        tp, fp, fn = counts[label, "tp"], counts[label, "fp"], counts[label, "fn"]
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    f1s = [f1(counts[label, "tp"], counts[label, "fp"], counts[label, "fn"]) for label in labels]
     typed = [label for label in labels if label != NONE]
     tp = sum(counts[label, "tp"] for label in typed)
     fp = sum(counts[label, "fp"] for label in typed)
@@ -145,14 +140,14 @@ def evaluate(path: Path) -> Report:
     metrics: dict[str, float | int] = {
         "type_accuracy": sum(hits) / len(hits),
         "type_macro_f1": sum(f1s) / len(f1s),
-        "event_f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0,
+        "event_f1": f1(tp, fp, fn),
         "actor_span_f1": _span_f1(
             [_gold_spans(r, "actor") for r in rows],
-            [_predicted_spans(e, "actor", 0) for e in predicted],
+            [_predicted_spans(e, "actor") for e in predicted],
         ),
         "recipient_span_f1": _span_f1(
             [_gold_spans(r, "recipient") for r in rows],
-            [_predicted_spans(e, "recipient", 0) for e in predicted],
+            [_predicted_spans(e, "recipient") for e in predicted],
         ),
         "mode_accuracy": sum(mode_hits) / len(mode_hits) if mode_hits else 0.0,
         "none_conflict_share": (

@@ -52,10 +52,6 @@ def code_docs(docs: list[Doc]) -> list[list[Event]]:
     return [out[id(doc)] for doc in docs]
 
 
-def code_doc(doc: Doc) -> list[Event]:
-    return code_docs([doc])[0]
-
-
 def code_sentence(doc: Doc, sentence: Span, readings: list[Reading]) -> list[Event]:
     events = []
     tolls = _tolls(sentence) if any(r.type in CASUALTY_TYPES for r in readings) else {}

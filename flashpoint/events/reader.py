@@ -49,7 +49,6 @@ class Reader:
     def __init__(self, session, tokenizer, config: dict):
         self.session = session
         self.tokenizer = tokenizer
-        self.config = config
         self.types: list[str] = config["types"]
         self.tags: list[str] = config["tags"]
         self.modes: list[str | None] = config["modes"]
