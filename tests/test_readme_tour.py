@@ -54,7 +54,7 @@ STEPS = tour_steps(README.read_text(encoding="utf-8"))
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    """The reader's environment: no FLASHPOINT_* overrides, a wide terminal so tables do not wrap."""
+    """The reader's environment: no FLASHPOINT_* overrides; tables wide enough not to wrap."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("FLASHPOINT_")}
     return env | {"COLUMNS": "200"} | extra
 
