@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from ..model import Document
 from .settings import MergeSettings, load_settings
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -27,6 +29,9 @@ def shingles(text: str, size: int) -> set[str]:
 
 
 def signature(text: str, settings: MergeSettings | None = None) -> MinHash:
+    # datasketch imports scipy, which alone takes longer than a small run: only when needed.
+    from datasketch import MinHash
+
     settings = settings or load_settings()
     minhash = MinHash(num_perm=settings.num_perm, seed=1)
     # One vectorised update per text: per-shingle updates dominate the cost on long articles.
@@ -72,6 +77,11 @@ def near_duplicates(
         seen = by_hash.setdefault(document.content_hash, doc_id)
         if seen != doc_id:
             union(seen, doc_id)
+
+    if sum(1 for document in by_id.values() if document.text.strip()) < 2:
+        # No pair to compare: skip building the index (and importing datasketch for it).
+        return {doc_id: find(doc_id) for doc_id in by_id}
+    from datasketch import MinHashLSH
 
     # LSH only proposes candidates; a looser banding keeps it valid for thresholds near 1
     # (datasketch needs at least two bands) and the estimated Jaccard below decides.

@@ -46,7 +46,11 @@ def _split_hyphens_after_abbreviations(nlp: Language) -> None:
 @lru_cache(maxsize=2)
 def build_pipeline(model: str | None = None) -> Language:
     """The full flashpoint pipeline, built once per process."""
-    nlp = load_nlp(model)
+    return add_components(load_nlp(model))
+
+
+def add_components(nlp: Language) -> Language:
+    """Add flashpoint's components (and so load their data) to a loaded spaCy pipeline."""
     from . import paragraphs  # noqa: F401  (registers fp_paragraphs)
 
     nlp.add_pipe("fp_paragraphs", before="parser")
