@@ -285,3 +285,34 @@ def test_an_edited_documents_old_place_votes_go_with_it(store):
     edited = _document(path="/articles/k.txt", text=TEXT.replace("56", "57"))
     store.save(edited, _events(edited), place_votes=_votes(port_sudan=("SDN", "SD.08")))
     assert set(store.outlet_votes(["news example"])["news example"]) == {"port_sudan"}
+
+
+def test_the_newest_revision_read_from_the_files_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from flashpoint.store import MIGRATIONS
+    from flashpoint.store.store import head_revision
+
+    settings = Config()
+    settings.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(settings).get_current_head()
+
+
+def test_a_database_behind_the_newest_revision_is_still_upgraded(db_url: str) -> None:
+    from alembic.command import downgrade
+    from alembic.config import Config
+
+    from flashpoint.store import MIGRATIONS
+    from flashpoint.store.store import head_revision, stored_revision
+
+    with Store(db_url) as store:
+        settings = Config()
+        settings.set_main_option("script_location", str(MIGRATIONS))
+        with store.engine.begin() as connection:
+            settings.attributes["connection"] = connection
+            downgrade(settings, "-1")
+        assert stored_revision(store.engine) != head_revision()
+    with Store(db_url) as store:
+        assert stored_revision(store.engine) == head_revision()
+        assert "place_votes" in inspect(store.engine).get_table_names()
