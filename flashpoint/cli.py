@@ -8,11 +8,14 @@ time that loading the pipeline takes.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
 
 from .exceptions import FlashpointError
+
+STARTUP_GC_THRESHOLD = 100_000
 
 app = typer.Typer(
     help="News articles about armed conflict in, source-linked PLOVER events out.",
@@ -71,6 +74,10 @@ def _options(
 
 
 def main() -> None:
+    # Starting a command allocates a few hundred thousand long-lived objects (modules, models,
+    # tables) and next to no garbage: collecting the youngest objects every 700 allocations, the
+    # default, spends a tenth of a small run's time finding nothing.
+    gc.set_threshold(STARTUP_GC_THRESHOLD)
     try:
         # Outside standalone mode click returns a command's exit code instead of exiting with it.
         code = app(standalone_mode=False)
