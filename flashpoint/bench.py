@@ -58,6 +58,7 @@ class BenchResult:
 
 def _load_documents(paths: list[Path]) -> list[Document]:
     from .ingest import read_paths
+    from .model import Document
 
     return [item for item in read_paths(paths) if isinstance(item, Document)]
 
