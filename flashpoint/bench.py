@@ -179,7 +179,9 @@ def register(app: typer.Typer) -> None:
             _startup(repeat, as_json)
             return
         if not paths:
-            raise typer.BadParameter("give files or folders of articles (or --startup)")
+            from .exceptions import InputError
+
+            raise InputError("bench", "give files or folders of articles, or --startup")
         result = run_bench(paths, rounds=rounds, repeat=repeat)
         figures = result.figures
         if as_json:

@@ -97,3 +97,11 @@ def test_short_articles_are_distinct_leading_paragraphs_of_the_examples(tmp_path
     # any gives its second.
     ranks = [int(path.stem.split("-")[-1]) for path in sorted(tmp_path.glob("*.txt"))]
     assert ranks == sorted(ranks) and ranks[0] == 0
+
+
+def test_bench_without_articles_or_startup_is_a_clear_error() -> None:
+    from flashpoint.exceptions import InputError
+
+    result = CliRunner().invoke(app, ["bench"])
+    assert isinstance(result.exception, InputError)
+    assert "--startup" in str(result.exception)
