@@ -25,6 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .exceptions import FlashpointError
+
 SENTENCE = "Rebels shelled the town of Goma on 3 May 2024, killing five civilians, officials said."
 SHORT_ARTICLES = 30
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
@@ -137,9 +139,10 @@ def _wall(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     seconds = time.perf_counter() - start
+    # `run` exits 1 when any article failed: a measurement of failures is no measurement.
     if done.returncode != 0:
         tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise RuntimeError(f"{' '.join(command[:3])} failed: {' | '.join(tail)}")
+        raise FlashpointError(f"bench --startup: a measured process failed: {' | '.join(tail)}")
     return seconds, done.stdout
 
 
@@ -158,9 +161,9 @@ def short_articles(
     folder: Path, count: int = SHORT_ARTICLES, source: Path = EXAMPLES, tag: str = ""
 ) -> int:
     """Write `count` short articles into `folder`: the headline and one of the leading paragraphs
-    of each example in turn (first paragraphs first), each ending with `tag` when one is given
-    (so that a database holding an earlier set takes them as new). Returns how many were
-    written."""
+    of each example in turn (first paragraphs first), each ending with `tag` when one is given,
+    which also names the files (so that a database holding an earlier set takes them as new
+    documents, not as changed ones). Returns how many were written."""
     from .ingest import read_paths
     from .model import Document
 
@@ -178,7 +181,8 @@ def short_articles(
                 return written
             if rank < len(body):
                 text = f"{title}\n\n{body[rank]}\n" + (f"[{tag}]\n" if tag else "")
-                (folder / f"short-{written:02d}-{number}-{rank}.txt").write_text(text, "utf-8")
+                name = f"short-{tag + '-' if tag else ''}{written:02d}-{number}-{rank}.txt"
+                (folder / name).write_text(text, "utf-8")
                 written += 1
     return written
 

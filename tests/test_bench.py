@@ -105,3 +105,15 @@ def test_bench_without_articles_or_startup_is_a_clear_error() -> None:
     result = CliRunner().invoke(app, ["bench"])
     assert isinstance(result.exception, InputError)
     assert "--startup" in str(result.exception)
+
+
+def test_tagged_sets_of_short_articles_are_new_documents_to_one_database(tmp_path: Path) -> None:
+    from flashpoint.startup import short_articles
+
+    names = []
+    for tag in ("r0", "r1"):
+        (tmp_path / tag).mkdir()
+        short_articles(tmp_path / tag, count=5, tag=tag)
+        names.append({path.name for path in (tmp_path / tag).glob("*.txt")})
+        assert all(f"[{tag}]" in path.read_text("utf-8") for path in (tmp_path / tag).iterdir())
+    assert len(names[0]) == len(names[1]) == 5 and not names[0] & names[1]
