@@ -245,9 +245,9 @@ def render(result: StartupResult) -> list[str]:
         "  phases inside run (probe process):",
     ]
     labels = {
-        "imports": "imports",
+        "imports": "imports (spaCy's too)",
         "data": "data tables, components",
-        "models": "models",
+        "models": "models (spaCy, reader)",
         "store": "store (open, schema)",
         "run": "reading one sentence",
     }
