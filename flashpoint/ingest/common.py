@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -12,17 +14,79 @@ from ..exceptions import InputError
 # Bytes that never occur in text files; a few of them mean the file is binary.
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
+# spaCy's own limit on a text: a longer article is refused before any work is spent on it.
+MAX_DOCUMENT_CHARS = 1_000_000
+# A file holding one article: at most four UTF-8 bytes a character. Files of many articles
+# (JSON lines, feeds) may be larger, each article then being held to MAX_DOCUMENT_CHARS.
+MAX_ARTICLE_BYTES = 4 * MAX_DOCUMENT_CHARS
+MAX_COLLECTION_BYTES = 256 * 1024 * 1024
+# Datetime arithmetic ("a year ago", the merge's windows) must stay inside years 1-9999.
+FIRST_YEAR, LAST_YEAR = 1000, 9000
 
-def read_text(path: Path) -> str:
-    """The file's text as Unicode, or InputError naming why it cannot be read as text."""
+
+def check_length(source: str, text: str) -> None:
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            source, f"text is {len(text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,}"
+        )
+
+
+def check_published(source: str, published: date | None) -> None:
+    if published is not None and not FIRST_YEAR <= published.year <= LAST_YEAR:
+        raise InputError(
+            source,
+            f"'published' {published.isoformat()} is out of range (years {FIRST_YEAR}-{LAST_YEAR})",
+        )
+
+
+def file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"
+
+
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The file's bytes; only from a regular file, and only when its size is within `limit`.
+
+    The file is opened without blocking and checked through its open handle, so a pipe or a
+    device is refused without waiting on it, and a file swapped after a check is still caught.
+    """
     try:
-        data = path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError as exc:
         raise InputError(str(path), "no such file") from exc
     except IsADirectoryError as exc:
         raise InputError(str(path), "is a directory") from exc
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(str(path), f"is {file_kind(info.st_mode)}, not a file")
+        if info.st_size > limit:
+            raise InputError(
+                str(path), f"file is {info.st_size:,} bytes, over the limit of {limit:,}"
+            )
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(handle)
+    if len(data) > limit:  # grew while being read
+        raise InputError(str(path), f"file is over the limit of {limit:,} bytes")
+    return data
+
+
+def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES) -> str:
+    """The file's text as Unicode, or InputError naming why it cannot be read as text."""
+    data = read_bytes(path, limit)
     if not data.strip():
         raise InputError(str(path), "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

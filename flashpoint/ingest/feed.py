@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from ..model import Document
-from .common import normalize_text, parse_date, read_text
+from .common import MAX_COLLECTION_BYTES, normalize_text, parse_date, read_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
@@ -70,7 +70,7 @@ def _content(element: ET.Element | None) -> str | None:
 def read_feed(path: Path) -> Iterator[Document | InputError]:
     source = str(path)
     try:
-        root = ET.fromstring(read_text(path).lstrip("\ufeff").strip())
+        root = ET.fromstring(read_text(path, MAX_COLLECTION_BYTES).lstrip("\ufeff").strip())
     except ET.ParseError as exc:
         raise InputError(source, f"invalid XML: {exc}") from exc
     if root.tag == "rss" or root.find("channel") is not None:

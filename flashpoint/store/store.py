@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from .. import config
@@ -23,6 +25,22 @@ from .query import EventFilter
 from .schema import ActorRow, DocumentRow, EventRow, PlaceRow, PlaceVoteRow, SentenceRow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL advisory lock keys (any fixed numbers): one for the schema, one for document writes.
+_SCHEMA_LOCK = 7_240_301
+_DOCUMENT_LOCK = 7_240_302
+# Execution option naming how a SQLite transaction begins: "IMMEDIATE" takes the write lock
+# at once, so that what the transaction reads cannot change before it writes.
+_SQLITE_BEGIN = "flashpoint_sqlite_begin"
+# A new database file may be locked for a moment while another process creates it.
+_OPEN_ATTEMPTS = 5
+
+
+class Saved(StrEnum):
+    """What `Store.put` did with a document."""
+
+    NEW = "new"
+    REPLACED = "replaced"  # an edited file: its earlier text and events are gone
+    ALREADY = "already stored"  # the same text is stored (whatever its id)
 
 
 def _engine(url: str) -> Engine:
@@ -45,6 +63,9 @@ def _engine(url: str) -> Engine:
         # otherwise dominates the time of a run; readers (the API) no longer block the writer.
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record) -> None:
+            # The driver's own transaction handling would begin late and never IMMEDIATE;
+            # transactions begin in `_sqlite_begin` instead.
+            connection.isolation_level = None
             cursor = connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
@@ -52,16 +73,43 @@ def _engine(url: str) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection: Connection) -> None:
+            mode = connection.get_execution_options().get(_SQLITE_BEGIN, "")
+            connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
     return engine
 
 
+def writing(engine: Engine) -> Engine:
+    """The engine for a transaction that reads and then writes on what it read: on SQLite it
+    takes the write lock first, so two writers take turns instead of both acting on stale reads
+    (PostgreSQL writers take an advisory lock, see `_lock`)."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
+    return engine
+
+
+def _lock(connection: Connection, key: int) -> None:
+    """On PostgreSQL, wait for the advisory lock `key`, held until the transaction ends."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest alembic revision (creating it in an empty database)."""
+    """Bring the schema to the newest alembic revision (creating it in an empty database).
+
+    One process at a time: many starting on a new database would otherwise all create it."""
     settings = Config()
     settings.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with writing(engine).begin() as connection:
+        _lock(connection, _SCHEMA_LOCK)
         settings.attributes["connection"] = connection
         command.upgrade(settings, "head")
+
+
+def _locked(exc: SQLAlchemyError) -> bool:
+    return isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower()
 
 
 class Store:
@@ -71,12 +119,17 @@ class Store:
         self.url = config.db_url(url)
         self.engine = _engine(self.url)
         self.shown_url = self.engine.url.render_as_string(hide_password=True)
-        try:
-            migrate(self.engine)
-        except SQLAlchemyError as exc:
-            self.engine.dispose()
-            reason = getattr(exc, "orig", None) or exc
-            raise StoreError(f"{self.shown_url}: cannot open or migrate: {reason}") from exc
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                migrate(self.engine)
+                break
+            except SQLAlchemyError as exc:
+                if _locked(exc) and attempt + 1 < _OPEN_ATTEMPTS:
+                    time.sleep(0.2 * 2**attempt)
+                    continue
+                self.engine.dispose()
+                reason = getattr(exc, "orig", None) or exc
+                raise StoreError(f"{self.shown_url}: cannot open or migrate: {reason}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -111,6 +164,19 @@ class Store:
         under its outlet for `outlet_votes`. A different text under a stored doc_id replaces the
         stored one when it comes from the same path (an edited file) and is refused otherwise.
         """
+        return self.put(document, events, sentences, place_votes) is not Saved.ALREADY
+
+    def put(
+        self,
+        document: Document,
+        events: Iterable[Event],
+        sentences: Iterable[tuple[int, int]] | None = None,
+        place_votes: Votes | None = None,
+    ) -> Saved:
+        """`save`, saying whether the document was new, replaced an edited one, or was stored.
+
+        The text and id checks and the writes are one transaction under the write lock, so two
+        runs storing the same article at once cannot both count it, nor undo each other."""
         events = list(events)
         try:
             return self._save(document, events, sentences, place_votes)
@@ -129,11 +195,13 @@ class Store:
         events: list[Event],
         sentences: Iterable[tuple[int, int]] | None,
         place_votes: Votes | None = None,
-    ) -> bool:
-        with Session(self.engine) as session, session.begin():
+    ) -> Saved:
+        with Session(writing(self.engine)) as session, session.begin():
+            _lock(session.connection(), _DOCUMENT_LOCK)
+            outcome = Saved.NEW
             digest = document.content_hash
             if session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest)):
-                return False
+                return Saved.ALREADY
             same_id = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == document.id))
             if same_id is not None:
                 if same_id.path is None or same_id.path != document.path:
@@ -144,6 +212,7 @@ class Store:
                     )
                 session.delete(same_id)
                 session.flush()
+                outcome = Saved.REPLACED
             row = DocumentRow(
                 doc_id=document.id,
                 content_hash=digest,
@@ -178,7 +247,7 @@ class Store:
                     for (country, admin1), count in readings.items()
                     for _ in range(count)
                 ]
-        return True
+        return outcome
 
     def outlet_votes(self, outlets: Iterable[str | None]) -> dict[str, Votes]:
         """The stored place votes of these outlets' documents (`geo.homes.Homes.add` takes them)."""
@@ -267,6 +336,14 @@ class Store:
         return changed
 
     # Reading
+
+    def unmerged_events(self) -> list[Event]:
+        """Stored events no merge has seen yet: a run's own, or those of a run that was killed
+        between storing and merging."""
+        with Session(self.engine) as session:
+            selection = query.events_select(EventFilter(), None, 0)
+            rows = session.execute(selection.where(EventRow.canonical_id.is_(None))).all()
+            return [convert.to_event(row, doc_id) for row, doc_id in rows]
 
     def events(
         self,
