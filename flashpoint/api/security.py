@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -190,3 +192,18 @@ class BodyLimit:
 
     async def _refuse(self, send: Send) -> None:
         await _answer(send, 413, f"request body is larger than the limit of {self.limit} bytes")
+
+
+class RedactToken(logging.Filter):
+    """Hides a `?token=` value in uvicorn's access log lines: the UI's link carries the token,
+    and a log is read by more people than the token is meant for."""
+
+    _TOKEN = re.compile(r"([?&]token=)[^&#\s]*")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) >= 3:
+            args = list(record.args)
+            if isinstance(args[2], str):
+                args[2] = self._TOKEN.sub(r"\1[redacted]", args[2])
+                record.args = tuple(args)
+        return True
