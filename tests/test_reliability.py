@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from flashpoint.ingest import read_paths
 from flashpoint.ingest.common import MAX_DOCUMENT_CHARS
+from flashpoint.model import Document
 from flashpoint.store import Store
 
 pytestmark = pytest.mark.slow
@@ -285,3 +287,26 @@ def test_many_processes_starting_on_a_new_database_all_succeed(
     if database == "sqlite":
         with sqlite3.connect(tmp_path / "new.db") as connection:
             assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_two_runs_over_the_same_articles_at_once_store_and_count_each_once(
+    tmp_path: Path, request: pytest.FixtureRequest, database: str
+) -> None:
+    if database == "sqlite":
+        url = f"sqlite:///{tmp_path / 'shared.db'}"
+    else:
+        url = request.getfixturevalue("new_pg_url")
+    Store(url).close()  # the schema first: this test is about the documents
+    runs = [_flashpoint("run", str(GOOD), "--db", url, cwd=tmp_path) for _ in range(2)]
+    outputs = [_finish(run) for run in runs]
+    new = 0
+    for code, out, err in outputs:
+        assert code == 0 and "Traceback" not in err, out + err
+        [counts] = [line for line in out.splitlines() if line.startswith("documents:")]
+        new += int(counts.split(", ")[1].split()[0])
+    with Store(url) as store:
+        stored = store.stats()["documents"]
+        assert store.unmerged_events() == []
+    articles = [item for item in read_paths([GOOD]) if isinstance(item, Document)]
+    assert stored == new == len(articles)
