@@ -114,8 +114,9 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
             elif path.suffix.lower() in READERS:
                 found.append(path)
     found.extend(problems)
+    # in path order (folder by folder, as before), problems where their entries stand
     yield from sorted(
-        found, key=lambda item: item.source if isinstance(item, InputError) else str(item)
+        found, key=lambda item: Path(item.source) if isinstance(item, InputError) else item
     )
 
 
