@@ -33,6 +33,13 @@ def _write(path: Path, content: str | bytes) -> Path:
         ("menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
         ("broken.xml", "<rss><channel><item>", "invalid XML"),
         ("config.xml", "<settings><a>1</a></settings>", "not an RSS 2.0 or Atom feed"),
+        ("quiet.rss", "<rss version='2.0'><channel><title>T</title></channel></rss>", "no items"),
+        (
+            "quiet.atom",
+            "<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title></feed>",
+            "no entries",
+        ),
+        ("odd.txt", b"\xff\xfea\x00b", "not valid UTF-16"),
         ("notes.docx", b"PK\x03\x04", "unsupported file type"),
     ],
 )
@@ -118,6 +125,11 @@ def _errors(items: list) -> dict[str, str]:
         ('{"text": "Talks.", "published": "0001-01-01"}', "out of range"),
         (json.dumps({"text": "x" * (MAX_DOCUMENT_CHARS + 1)}), "over the limit"),
         ('{"text": "Talks.", "id": true}', "'id' must be"),
+        ('{"text": "Talks.", "id": 1e999}', "'id' must be"),
+        ('{"text": "Talks.", "id": ' + "1" * 5000 + "}", "invalid JSON: Exceeds the limit"),
+        ('{"text": NaN}', "missing or empty 'text'"),
+        (json.dumps({"text": "Talks.", "id": "x" * 513}), "id is 513 characters"),
+        (json.dumps({"text": "Talks.", "outlet": "x" * 257}), "outlet is 257 characters"),
     ],
 )
 def test_hostile_jsonl_line_is_an_error_naming_file_and_line(

@@ -79,6 +79,19 @@ def _hostile(folder: Path, outside: Path) -> dict[str, str]:
         _jsonl({"id": "x", "text": "Rebels seized a town."}, {"id": "x", "text": "Talks."}),
     )
     write("malformed.jsonl", '{"text": "unterminated\n')
+    write("long-id.jsonl", _jsonl({"id": "i" * 600, "text": "Talks resumed."}))
+    write("huge-number.jsonl", '{"id": ' + "1" * 5000 + ', "text": "Talks."}\n')
+    write("nan.jsonl", '{"text": NaN}\n')
+    write("number-date.jsonl", '{"text": "Talks.", "published": 20200101}\n')
+    write("utf16-odd.txt", b"\xff\xfea\x00b")
+    write("no-items.xml", '<rss version="2.0"><channel><title>T</title></channel></rss>')
+    write(
+        "far-future.rss",
+        '<rss version="2.0"><channel><title>T</title><item><description>Rebels seized the '
+        "town.</description><pubDate>Fri, 31 Dec 9999 23:59:59 -1200</pubDate></item>"
+        "</channel></rss>",
+    )
+    write("scripts-only.html", "<html><head><script>alert(1)</script></head><body></body></html>")
     write("binary.txt", b"%PDF-1.4\x00\x01\x02\x03\x00binary")
     write("empty.txt", b"")
     write("undecodable.txt", b"Troops \x81\x8d\x8f\x90 entered")
@@ -109,6 +122,14 @@ def _hostile(folder: Path, outside: Path) -> dict[str, str]:
         "huge.jsonl": "over the limit",
         "same-id.jsonl": "already used on line 1",
         "malformed.jsonl": "invalid JSON",
+        "long-id.jsonl": "over 512",
+        "huge-number.jsonl": "invalid JSON",
+        "nan.jsonl": "missing or empty 'text'",
+        "number-date.jsonl": "'published' is not",
+        "utf16-odd.txt": "not valid UTF-16",
+        "no-items.xml": "no items",
+        "far-future.rss": "out of range",
+        "scripts-only.html": "no article text",
         "binary.txt": "binary",
         "empty.txt": "empty",
         "undecodable.txt": "not UTF-8",
@@ -130,6 +151,10 @@ REPAIRED = {
         {"id": "nul", "text": "Police\u0000 arrested two men.", "title": "A\u0000"}
     ),
     "late-nul.txt": "Militias clashed near the border. " * 400 + "Then\x00 talks began.",
+    "bom.jsonl": "\ufeff" + _jsonl({"id": "bom", "text": "Talks resumed in Doha."}),
+    "control.txt": "Rebels\x07 \x1b[31mseized\x1b[0m the town.",
+    "crlf.txt": "Headline\r\n\r\nRebels seized the town.\r\nTalks followed.\r\n",
+    "twice-keyed.jsonl": '{"id": "keys", "text": "A.", "text": "Rebels seized the town."}\n',
     "injection.jsonl": _jsonl(
         {"id": "../../etc/passwd", "text": "'; DROP TABLE documents; -- <script>x</script>"}
     ),

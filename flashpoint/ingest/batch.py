@@ -22,7 +22,7 @@ from ..model import Document, Event
 from ..pipeline import CHUNK_BATCHES, annotate
 from ..store.store import Saved
 from . import read_paths
-from .common import check_length, check_published
+from .common import check_length, check_published, check_sizes
 
 # Runs with at least this many new documents show a progress bar.
 PROGRESS_MIN = 10
@@ -106,6 +106,7 @@ def collect(paths: Iterable[str | Path], store, summary: RunSummary) -> list[Doc
             # Before any work on the text: an overlong one would only be refused by spaCy.
             check_length(_source(item), item.text)
             check_published(_source(item), item.published)
+            check_sizes(_source(item), item.id, item.outlet)
         except InputError as error:
             summary.failures.append(str(error))
             continue

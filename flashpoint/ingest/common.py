@@ -31,6 +31,18 @@ def check_length(source: str, text: str) -> None:
         )
 
 
+# Column widths of the store (store/schema.py) that every database must be able to hold.
+MAX_ID_CHARS = 512
+MAX_OUTLET_CHARS = 256
+
+
+def check_sizes(source: str, doc_id: str, outlet: str | None) -> None:
+    if len(doc_id) > MAX_ID_CHARS:
+        raise InputError(source, f"id is {len(doc_id):,} characters, over {MAX_ID_CHARS}")
+    if outlet is not None and len(outlet) > MAX_OUTLET_CHARS:
+        raise InputError(source, f"outlet is {len(outlet):,} characters, over {MAX_OUTLET_CHARS}")
+
+
 def check_published(source: str, published: date | None) -> None:
     if published is not None and not FIRST_YEAR <= published.year <= LAST_YEAR:
         raise InputError(

@@ -78,10 +78,14 @@ def read_feed(path: Path) -> Iterator[Document | InputError]:
         if channel is None:
             raise InputError(source, "RSS file without a <channel>")
         outlet = _text(channel.find("title"))
+        if not channel.findall("item"):
+            raise InputError(source, "feed has no items")
         for number, item in enumerate(channel.findall("item"), start=1):
             yield _guarded(source, number, lambda item=item: _rss_item(item, path, outlet))
     elif root.tag == f"{ATOM}feed":
         outlet = _text(root.find(f"{ATOM}title"))
+        if not root.findall(f"{ATOM}entry"):
+            raise InputError(source, "feed has no entries")
         for number, entry in enumerate(root.findall(f"{ATOM}entry"), start=1):
             yield _guarded(source, number, lambda entry=entry: _atom_entry(entry, path, outlet))
     else:

@@ -16,6 +16,7 @@ from .common import (
     MAX_COLLECTION_BYTES,
     check_length,
     check_published,
+    check_sizes,
     normalize_text,
     parse_date,
     read_text,
@@ -59,6 +60,8 @@ def parse_record(line: str, path: Path, number: int) -> tuple[Document, bool]:
         raise InputError(source, f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
     except RecursionError as exc:
         raise InputError(source, "invalid JSON: nested too deeply") from exc
+    except ValueError as exc:  # e.g. a number of more digits than Python converts
+        raise InputError(source, f"invalid JSON: {exc}") from exc
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -66,6 +69,8 @@ def parse_record(line: str, path: Path, number: int) -> tuple[Document, bool]:
         raise InputError(source, "missing or empty 'text' field")
     check_length(source, text)
     doc_id = record.get("id")
+    if isinstance(doc_id, str):
+        doc_id = doc_id.strip()
     explicit = doc_id is not None and doc_id != ""
     if explicit and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
         raise InputError(source, "'id' must be a string or a number")
@@ -96,4 +101,5 @@ def parse_record(line: str, path: Path, number: int) -> tuple[Document, bool]:
         raise InputError(source, "missing or empty 'text' field")
     if not explicit:
         document.id = f"{path.name}#{document.content_hash[:_HASH_CHARS]}"
+    check_sizes(source, document.id, document.outlet)
     return document, explicit

@@ -108,6 +108,13 @@ def migrate(engine: Engine) -> None:
         command.upgrade(settings, "head")
 
 
+def _where(document: Document) -> str:
+    """The document's file, and its id when the file holds many (JSON lines, feeds)."""
+    if document.path and Path(document.path).name != document.id:
+        return f"{document.path} ({document.id})"
+    return document.path or document.id
+
+
 def _locked(exc: SQLAlchemyError) -> bool:
     return isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower()
 
@@ -185,9 +192,9 @@ class Store:
             try:
                 return self._save(document, events, sentences, place_votes)
             except SQLAlchemyError as exc:
-                raise StoreError(f"{document.path or document.id}: cannot store: {exc}") from exc
+                raise StoreError(f"{_where(document)}: cannot store: {exc}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"{document.path or document.id}: cannot store: {exc}") from exc
+            raise StoreError(f"{_where(document)}: cannot store: {exc}") from exc
 
     def _save(
         self,
