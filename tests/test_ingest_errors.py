@@ -254,6 +254,27 @@ def test_a_fifo_named_on_the_command_line_is_refused_without_waiting(tmp_path: P
     assert isinstance(error, InputError) and "named pipe" in error.reason
 
 
+def test_a_subfolder_that_cannot_be_listed_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as root reads every folder, the refusal is staged where the walk lists a folder
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _write(locked / "a.txt", "Police dispersed protesters.")
+    _write(tmp_path / "b.txt", "Talks resumed.")
+    listing = os.scandir
+
+    def refusing(path=".", *args):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path, *args)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    items = list(read_paths([tmp_path]))
+    assert [document.path for document in _documents(items)] == [str(tmp_path / "b.txt")]
+    assert _errors(items) == {str(locked): "cannot read folder: Permission denied"}
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
 def test_an_unreadable_subfolder_is_reported(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
