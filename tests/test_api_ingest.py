@@ -112,6 +112,7 @@ def test_responses_forbid_framing_and_type_sniffing(client):
     headers = client.get("/").headers
     assert headers["x-frame-options"] == "DENY"
     assert headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
 
 
 REJECTED = [

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import config
 from ..exceptions import FlashpointError, StoreError
 from ..store import Store
-from .security import Access, BodyLimit, LoopbackHost, is_loopback
+from .security import Access, BodyLimit, SiteGuard, is_loopback
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DEFAULT_MAX_BODY = 2_000_000
@@ -80,5 +80,5 @@ def create_app(
 
     app.add_middleware(BodyLimit, limit=max_body)
     # Outermost: a request for a name that is not ours is refused before anything else.
-    app.add_middleware(LoopbackHost, check_host=not protect_reads)
+    app.add_middleware(SiteGuard, check_host=not protect_reads)
     return app

@@ -44,7 +44,7 @@ def host_name(header: str) -> str:
     return header
 
 
-class LoopbackHost:
+class SiteGuard:
     """On a loopback server, answer 421 to any request whose Host header names something other
     than loopback (localhost, 127.0.0.1, ::1, with or without a port); and on every response,
     headers that keep the pages out of other sites' frames and content types unguessed."""
@@ -53,6 +53,11 @@ class LoopbackHost:
         (b"x-content-type-options", b"nosniff"),
         (b"x-frame-options", b"DENY"),
         (b"referrer-policy", b"no-referrer"),
+        # Scripts and styles are left to the page; framing, plugins and a foreign <base> are not.
+        (
+            b"content-security-policy",
+            b"frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+        ),
     ]
 
     def __init__(self, app: ASGIApp, check_host: bool) -> None:
