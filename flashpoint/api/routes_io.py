@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..exceptions import FlashpointError
+from ..ingest.common import MAX_DOCUMENT_CHARS
 from ..model import Document, Event
 from ..store.schema import DocumentRow
 from . import exports, queries
@@ -31,7 +32,7 @@ FORMATS = {
     "graphml": ("application/graphml+xml", exports.graphml),
 }
 
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = MAX_DOCUMENT_CHARS
 MAX_BATCH = 50
 
 

@@ -8,7 +8,7 @@ import trafilatura
 
 from ..exceptions import InputError
 from ..model import Document
-from .common import MAX_ARTICLE_BYTES, normalize_text, parse_date, read_text
+from .common import MAX_PAGE_BYTES, normalize_text, parse_date, read_text
 
 # Dates only from the page's own metadata (meta tags, JSON-LD, URL): guessing from the body text
 # is the job of `docdate.infer_date`, which knows about datelines.
@@ -18,8 +18,7 @@ _MIN_WORDS = 5
 
 
 def read_html(path: Path) -> Document:
-    # Markup may outweigh its text several times over.
-    html = read_text(path, limit=4 * MAX_ARTICLE_BYTES)
+    html = read_text(path, limit=MAX_PAGE_BYTES)
     return parse_html(html, source=str(path), doc_id=path.name, doc_path=str(path))
 
 
