@@ -3,6 +3,7 @@
 Machines here are shared and noisy, so absolute speeds mean little; what we report are ratios
 measured in one process run, with the two measurements interleaved over several rounds and the
 median kept. Per-component shares come from timing each flashpoint component on pre-parsed Docs.
+`--startup` measures the start of a run instead, in fresh processes (`flashpoint.startup`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from .model import Document
-from .nlp.loader import COMPONENTS
+if TYPE_CHECKING:
+    from .model import Document
 
 
 @dataclass
@@ -56,6 +58,7 @@ class BenchResult:
 
 def _load_documents(paths: list[Path]) -> list[Document]:
     from .ingest import read_paths
+    from .model import Document
 
     return [item for item in read_paths(paths) if isinstance(item, Document)]
 
@@ -67,6 +70,8 @@ def _timed(action: Callable[[], object]) -> float:
 
 
 def _fresh(documents: list[Document], copy: int) -> list[Document]:
+    from .model import Document
+
     # New ids and texts each round, so the store cannot skip them as already seen.
     return [
         Document(
@@ -135,6 +140,8 @@ def _store_factory() -> Callable[[list[Document], object], None] | None:
 
 def _component_times(nlp, texts: list[str]) -> dict[str, float]:
     """Seconds spent in the statistical parse ("spacy") and in each flashpoint component."""
+    from .nlp.loader import COMPONENTS
+
     names = [name for name, _ in COMPONENTS if name in nlp.pipe_names]
     start = time.perf_counter()
     with nlp.select_pipes(disable=names):
@@ -152,12 +159,29 @@ def _component_times(nlp, texts: list[str]) -> dict[str, float]:
 def register(app: typer.Typer) -> None:
     @app.command()
     def bench(
-        paths: list[Path] = typer.Argument(..., help="Files or folders of articles."),
+        paths: list[Path] = typer.Argument(None, help="Files or folders of articles."),
         rounds: int = typer.Option(3, help="Interleaved measurement rounds (median kept)."),
-        repeat: int = typer.Option(4, help="Repeat the article set to make each round longer."),
+        repeat: int = typer.Option(
+            4,
+            help="Repeat the article set to make each round longer (with --startup: fresh "
+            "processes of each kind, median kept).",
+        ),
+        startup: bool = typer.Option(
+            False, "--startup", help="Time the start of `run` in fresh processes instead."
+        ),
         as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
     ) -> None:
-        """Articles/second of the full pipeline and of bare spaCy on the same articles."""
+        """Articles/second of the full pipeline against bare spaCy on the same articles.
+
+        With --startup: the cold start of `run` in fresh processes, by phase, against loading
+        the models alone, and whole-process throughput on short articles."""
+        if startup:
+            _startup(repeat, as_json)
+            return
+        if not paths:
+            from .exceptions import InputError
+
+            raise InputError("bench", "give files or folders of articles, or --startup")
         result = run_bench(paths, rounds=rounds, repeat=repeat)
         figures = result.figures
         if as_json:
@@ -177,3 +201,14 @@ def register(app: typer.Typer) -> None:
         for name, share in figures.items():
             if name.startswith("share_"):
                 typer.echo(f"  {name.removeprefix('share_'):<12} {share:6.1%} of pipeline time")
+
+
+def _startup(repeats: int, as_json: bool) -> None:
+    from .startup import render, run_startup
+
+    result = run_startup(repeats=max(1, repeats))
+    if as_json:
+        typer.echo(json.dumps(result.figures, sort_keys=True))
+        return
+    for line in render(result):
+        typer.echo(line)

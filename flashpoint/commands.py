@@ -1,4 +1,8 @@
-"""Core commands: `run` (articles in, events stored), `events`, `export` and `show`."""
+"""Core commands: `run` (articles in, events stored), `events`, `export` and `show`.
+
+Imported to build the command line for every invocation, `--help` included: what a command needs
+beyond typer (the store, the pipeline, rich) is imported in its body.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +13,19 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 
 from .exceptions import FlashpointError, InputError
-from .export import write
-from .export.detail import event_detail
-from .export.table import events_table
-from .ingest.batch import RunSummary, process
-from .merge import merge_store, representatives
-from .model import PLOVER_TYPES, Event
-from .store import Store
+from .model import PLOVER_TYPES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .ingest.batch import RunSummary
+    from .model import Event
+    from .store import Store
 
 DB_HELP = "Database: SQLAlchemy URL or SQLite file (default: flashpoint.db, or FLASHPOINT_DB)."
 # How many of a run's events the summary lists.
@@ -115,6 +119,8 @@ DbOption = typer.Option(None, "--db", help=DB_HELP)
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     # Piped output (make, CI, `| less`) gets no terminal width, and rich would fall back to 80
     # columns and squeeze the actor and place columns to nothing.
     width = None if sys.stdout.isatty() else 160
@@ -132,6 +138,12 @@ def run(
     ),
 ) -> None:
     """Read articles, extract events, store both, and print a summary."""
+    from rich.console import Console
+
+    from .ingest.batch import process
+    from .merge import merge_store
+    from .store import Store
+
     console = _console()
     merged = None
     with Store(db) as store:
@@ -188,6 +200,8 @@ def highlights(events: list[Event], count: int) -> list[Event]:
 
 
 def _print_summary(console: Console, summary: RunSummary) -> None:
+    from .export.table import events_table
+
     replaced = f" ({summary.replaced} replacing an edited version)" if summary.replaced else ""
     console.print(
         f"documents: {summary.read} read, {summary.new} new{replaced}, "
@@ -224,9 +238,13 @@ def events(
     db: str | None = DbOption,
 ) -> None:
     """List stored events, oldest first, filtered."""
+    from .store import Store
+
     filters = _filters(type, actor, country, since, until, doc_id)
     with Store(db) as store:
         if merged:
+            from .merge import representatives
+
             # Canonical events span pages of mentions, so group everything that matches first.
             canonical = representatives(list(_all_events(store, filters)))
             found, total = canonical[offset : offset + limit], len(canonical)
@@ -234,8 +252,12 @@ def events(
             found = store.events(**filters, limit=limit, offset=offset)
             total = store.count_events(**filters) if format is ListFormat.table else len(found)
     if format is not ListFormat.table:
+        from .export import write
+
         write(found, format.value, sys.stdout)
         return
+    from .export.table import events_table
+
     console = _console()
     if not found:
         console.print("no events match", soft_wrap=True)
@@ -268,6 +290,9 @@ def export(
     db: str | None = DbOption,
 ) -> None:
     """Write stored events to a file: JSON lines (the contract), CSV or GeoJSON."""
+    from .export import write
+    from .store import Store
+
     filters = _filters(type, actor, country, since, until, doc_id)
     with Store(db) as store:
         if out == "-":
@@ -288,6 +313,9 @@ def show(
     db: str | None = DbOption,
 ) -> None:
     """One event in full: actors, date, place, evidence sentence with the trigger, its article."""
+    from .export.detail import event_detail
+    from .store import Store
+
     with Store(db) as store:
         found = store.event(event_id.strip())
         if found is None:
@@ -304,6 +332,9 @@ def merge(
     db: str | None = DbOption,
 ) -> None:
     """Merge stored event mentions into real-world events (`run` does this after each run)."""
+    from .merge import merge_store
+    from .store import Store
+
     with Store(db) as store:
         if full:
             result = merge_store(store, full=True)

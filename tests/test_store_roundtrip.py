@@ -322,3 +322,79 @@ def test_writers_storing_one_article_at_once_store_and_count_it_once(store: Stor
     assert sorted(outcomes) == sorted([Saved.NEW] + [Saved.ALREADY] * (writers - 1))
     assert store.stats()["documents"] == 1
     assert store.stats()["events"] == len(_events(_document()))
+
+
+def test_the_newest_revision_read_from_the_files_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from flashpoint.store import MIGRATIONS
+    from flashpoint.store.store import head_revision
+
+    settings = Config()
+    settings.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(settings).get_current_head()
+
+
+def test_a_database_behind_the_newest_revision_is_still_upgraded(db_url: str) -> None:
+    from alembic.command import downgrade
+    from alembic.config import Config
+
+    from flashpoint.store import MIGRATIONS
+    from flashpoint.store.store import head_revision, stored_revision
+
+    with Store(db_url) as store:
+        settings = Config()
+        settings.set_main_option("script_location", str(MIGRATIONS))
+        with store.engine.begin() as connection:
+            settings.attributes["connection"] = connection
+            downgrade(settings, "-1")
+        assert stored_revision(store.engine) != head_revision()
+    with Store(db_url) as store:
+        assert stored_revision(store.engine) == head_revision()
+        assert "place_votes" in inspect(store.engine).get_table_names()
+
+
+@pytest.mark.parametrize(
+    ("files", "head"),
+    [
+        (
+            {
+                "1.py": 'revision = "a"\ndown_revision = None\n',
+                "2.py": "revision = 'b'\ndown_revision = 'a'\n",
+            },
+            "b",
+        ),
+        (
+            {
+                "1.py": 'revision: str = "a"\ndown_revision: str | None = None\n',
+                "2.py": 'revision: str = "b"\ndown_revision: str | None = "a"\n',
+            },
+            "b",
+        ),
+        (
+            {
+                "1.py": 'revision = "a"\ndown_revision = None\n',
+                "2.py": 'revision = "b"\ndown_revision = None\n',
+            },
+            None,
+        ),  # two heads: alembic decides
+        (
+            {"1.py": 'revision = "a"\ndown_revision = None\n', "2.py": "REVISION = make_id()\n"},
+            None,
+        ),  # a migration the reader cannot parse: never skip past it
+    ],
+    ids=["double-and-single-quotes", "annotated", "two-heads", "unreadable"],
+)
+def test_newest_revision_is_only_named_when_plain(files, head, tmp_path, monkeypatch) -> None:
+    from flashpoint.store import store as store_module
+
+    (tmp_path / "versions").mkdir()
+    for name, source in files.items():
+        (tmp_path / "versions" / name).write_text(source, encoding="utf-8")
+    monkeypatch.setattr(store_module, "MIGRATIONS", tmp_path)
+    store_module.head_revision.cache_clear()
+    try:
+        assert store_module.head_revision() == head
+    finally:
+        store_module.head_revision.cache_clear()

@@ -15,22 +15,11 @@ import pickle
 from functools import cache
 from pathlib import Path
 
+from ..tables import cache_dir
 from . import kb as kb_module
 from . import matcher
 
-FORMAT = "5"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = Path.home() / ".cache"
-        except RuntimeError:  # no home directory: fall back to the system temp folder
-            import tempfile
-
-            base = Path(tempfile.gettempdir())
-    return Path(base) / "flashpoint"
+FORMAT = "6"
 
 
 def fingerprint(folders: list[Path]) -> str:
@@ -49,7 +38,9 @@ def fingerprint(folders: list[Path]) -> str:
 def load() -> tuple[kb_module.KnowledgeBase, matcher.Index]:
     # The code folder too: a change to normalisation or the index format must rebuild the cache.
     folders = [kb_module.DATA_DIR, kb_module.overlay_dir(), Path(__file__).resolve().parent]
-    path = cache_dir() / f"actors-{fingerprint(folders)}.pickle"
+    # Named after the folders too, so that two installs sharing a cache keep one entry each.
+    where = hashlib.sha1("|".join(map(str, folders)).encode()).hexdigest()[:10]
+    path = cache_dir() / f"actors-{where}-{fingerprint(folders)}.pickle"
     # Unpickling creates ~100,000 objects; pausing the cyclic GC meanwhile halves the time.
     collecting = gc.isenabled()
     gc.disable()
@@ -65,7 +56,7 @@ def load() -> tuple[kb_module.KnowledgeBase, matcher.Index]:
     result = (built, matcher.Index(built))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob("actors-*.pickle"):
+        for stale in path.parent.glob(f"actors-{where}-*.pickle"):
             stale.unlink(missing_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         with temporary.open("wb") as handle:

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..exceptions import InputError, KnowledgeBaseError
-from . import kb as kb_module
-from .kb import Entry, get_kb
+
+if TYPE_CHECKING:
+    from .kb import Entry
+
+
+def get_kb():
+    # Imported when a command runs, not when the command line is built.
+    from .kb import get_kb
+
+    return get_kb()
+
 
 kb_app = typer.Typer(no_args_is_help=True, help="Manage the actor knowledge base.")
 
@@ -88,6 +98,8 @@ def _network(fmt: str, out: Path | None, db: str | None) -> None:
 @kb_app.command("add")
 def add(path: Path = typer.Argument(..., help="YAML file of entries (orgs.yaml format).")) -> None:
     """Validate a YAML file of actors and copy it into the user overlay folder."""
+    from . import kb as kb_module
+
     if not path.is_file():
         raise KnowledgeBaseError(str(path), "file not found")
     knowledge = get_kb()

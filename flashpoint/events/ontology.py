@@ -16,10 +16,9 @@ import yaml
 
 from ..exceptions import KnowledgeBaseError
 from ..model import PLOVER_TYPES
+from ..tables import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -27,8 +26,7 @@ def load_data(name: str) -> Any:
     """One YAML file of data/events, parsed (cached); a broken file names itself in the error."""
     path = DATA_DIR / name
     try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_Loader)
+        data = load_yaml(path)
     except FileNotFoundError as exc:
         raise KnowledgeBaseError(str(path), "data file is missing") from exc
     except yaml.YAMLError as exc:

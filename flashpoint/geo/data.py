@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..exceptions import KnowledgeBaseError
+from ..tables import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
 FEATURES = {
@@ -26,7 +27,7 @@ FEATURES = {
 
 def _yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(str(path), f"cannot read: {exc}") from exc
 

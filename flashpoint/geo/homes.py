@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .resolve import Home, Resolved
+if TYPE_CHECKING:
+    # Not at run time: the store imports this module for `Votes`, and the resolver brings spaCy.
+    from .resolve import Home, Resolved
 
 # A reading this sure of itself votes (resolve's confidence: 1 - exp(-margin) / 2).
 MIN_CONFIDENCE = 0.8
@@ -89,4 +92,6 @@ class Homes:
             left = readings - own.get(key, Counter())
             if left:
                 by_key[key] = left
+        from .resolve import Home
+
         return Home(by_key) if by_key else None

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 
 from ..exceptions import KnowledgeBaseError
+from ..tables import load_yaml
 
-DATA = "data/ingest/boilerplate.yaml"
+DATA = Path(__file__).resolve().parent.parent / "data" / "ingest" / "boilerplate.yaml"
 
 
 @cache
 def _rules() -> tuple[int, re.Pattern[str]]:
-    source = resources.files("flashpoint").joinpath(DATA)
+    source = DATA
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data = load_yaml(source)
         patterns = [str(pattern) for pattern in data["patterns"]]
         limit = int(data.get("max_chars", 120))
         combined = "|".join(f"(?:{pattern})" for pattern in patterns)

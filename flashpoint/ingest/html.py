@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import trafilatura
-
 from ..exceptions import InputError
 from ..model import Document
 from .common import MAX_PAGE_BYTES, normalize_text, parse_date, read_text
@@ -25,6 +23,10 @@ def read_html(path: Path) -> Document:
 def parse_html(
     html: str, source: str, doc_id: str, doc_path: str | None = None, url: str | None = None
 ) -> Document:
+    # trafilatura (with lxml and its date finders) takes longer to import than a small run of
+    # plain text files: only for HTML.
+    import trafilatura
+
     try:
         result = trafilatura.bare_extraction(
             html,

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from ..model import Document
 from .settings import MergeSettings, load_settings
+from .sketch import datasketch, lsh_params
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -28,7 +31,7 @@ def shingles(text: str, size: int) -> set[str]:
 
 def signature(text: str, settings: MergeSettings | None = None) -> MinHash:
     settings = settings or load_settings()
-    minhash = MinHash(num_perm=settings.num_perm, seed=1)
+    minhash = datasketch().MinHash(num_perm=settings.num_perm, seed=1)
     # One vectorised update per text: per-shingle updates dominate the cost on long articles.
     minhash.update_batch(
         [shingle.encode("utf-8") for shingle in shingles(text, settings.shingle_words)]
@@ -73,9 +76,17 @@ def near_duplicates(
         if seen != doc_id:
             union(seen, doc_id)
 
+    if sum(1 for document in by_id.values() if document.text.strip()) < 2:
+        # No pair to compare: skip building the index (and importing datasketch for it).
+        return {doc_id: find(doc_id) for doc_id in by_id}
     # LSH only proposes candidates; a looser banding keeps it valid for thresholds near 1
     # (datasketch needs at least two bands) and the estimated Jaccard below decides.
-    lsh = MinHashLSH(threshold=min(threshold, 0.7), num_perm=settings.num_perm)
+    banding = min(threshold, 0.7)
+    lsh = datasketch().MinHashLSH(
+        threshold=banding,
+        num_perm=settings.num_perm,
+        params=lsh_params(banding, settings.num_perm),
+    )
     minhashes: dict[str, MinHash] = {}
     for doc_id, document in by_id.items():
         if not document.text.strip():

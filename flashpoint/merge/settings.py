@@ -10,6 +10,7 @@ import yaml
 
 from ..exceptions import ConfigError
 from ..model import PLOVER_TYPES
+from ..tables import load_yaml
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "merge" / "weights.yaml"
 
@@ -112,7 +113,7 @@ def _fail(path: Path, problem: str) -> ConfigError:
 @cache
 def load_settings(path: Path = DEFAULT_PATH) -> MergeSettings:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        raw = load_yaml(Path(path)) or {}
     except OSError as exc:
         raise _fail(path, f"cannot read merge settings ({exc.strerror})") from exc
     except yaml.YAMLError as exc:

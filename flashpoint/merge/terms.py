@@ -16,9 +16,8 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from ..model import Event
+from ..tables import load_yaml
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 IGNORED_PATH = Path(__file__).resolve().parent.parent / "data" / "merge" / "ignored_words.yaml"
@@ -26,7 +25,7 @@ IGNORED_PATH = Path(__file__).resolve().parent.parent / "data" / "merge" / "igno
 
 @cache
 def ignored_words() -> frozenset[str]:
-    data = yaml.safe_load(IGNORED_PATH.read_text(encoding="utf-8")) or {}
+    data = load_yaml(IGNORED_PATH) or {}
     # Folded as the text's words are, so that "says" and "said" meet their entries.
     words = {str(word).lower() for group in data.values() for word in group or ()}
     return frozenset(words | {fold(word) for word in words})

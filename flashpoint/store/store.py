@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
@@ -25,6 +35,8 @@ from .query import EventFilter
 from .schema import ActorRow, DocumentRow, EventRow, PlaceRow, PlaceVoteRow, SentenceRow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r"""^revision(?:: str)? = ['"](\w+)['"]""", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"""^down_revision(?:: [^=]+)? = ['"](\w+)['"]""", re.MULTILINE)
 # PostgreSQL advisory lock keys (any fixed numbers): one for the schema, one for document writes.
 _SCHEMA_LOCK = 7_240_301
 _DOCUMENT_LOCK = 7_240_302
@@ -96,10 +108,43 @@ def _lock(connection: Connection, key: int) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
+@cache
+def head_revision() -> str | None:
+    """The newest migration's id, read from the migration files without importing alembic: the
+    one revision that no other names as its parent (None when that is not plain to see, as after
+    a merge of two branches; alembic then decides)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found = _REVISION.findall(source)
+        if len(found) != 1:
+            return None  # a migration written some other way: never guess past it
+        revisions.update(found)
+        parents.update(_DOWN_REVISION.findall(source))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The schema revision a database records, or None for a new (or not yet migrated) one."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest alembic revision (creating it in an empty database).
 
     One process at a time: many starting on a new database would otherwise all create it."""
+    # Alembic takes longer to import than a whole small run; a database already at the newest
+    # revision, the usual case, needs nothing from it.
+    head = head_revision()
+    if head is not None and stored_revision(engine) == head:
+        return
+    from alembic import command
+    from alembic.config import Config
+
     settings = Config()
     settings.set_main_option("script_location", str(MIGRATIONS))
     with writing(engine).begin() as connection:

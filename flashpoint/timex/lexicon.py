@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..exceptions import KnowledgeBaseError
+from ..tables import load_yaml
 
 SOURCE = Path(__file__).resolve().parent.parent / "data" / "timex" / "lexicon.yaml"
 REQUIRED = ("months", "weekdays", "seasons", "ordinals", "numbers", "units", "references")
@@ -19,7 +20,7 @@ REQUIRED = ("months", "weekdays", "seasons", "ordinals", "numbers", "units", "re
 @cache
 def lexicon() -> dict[str, Any]:
     try:
-        data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+        data = load_yaml(SOURCE)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(str(SOURCE), f"cannot read the time lexicon: {exc}") from exc
     missing = [key for key in REQUIRED if key not in (data or {})]
