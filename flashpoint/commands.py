@@ -148,9 +148,12 @@ def run(
     merged = None
     with Store(db) as store:
         summary = process(paths, store, progress_console=Console(stderr=True))
-        # New articles may join older events: the new events and those near them are re-merged.
-        if merge and summary.new:
-            merged = merge_store(store, new_events=summary.events)
+        # New articles may join older events: the new events and those near them are re-merged,
+        # with any a killed run stored but never merged.
+        if merge:
+            unmerged = store.unmerged_events()
+            if unmerged:
+                merged = merge_store(store, new_events=unmerged)
         total = store.stats()["events"]
     for failure in summary.failures:
         typer.secho(f"error: {failure}", fg=typer.colors.RED, err=True)
@@ -199,8 +202,9 @@ def highlights(events: list[Event], count: int) -> list[Event]:
 def _print_summary(console: Console, summary: RunSummary) -> None:
     from .export.table import events_table
 
+    replaced = f" ({summary.replaced} replacing an edited version)" if summary.replaced else ""
     console.print(
-        f"documents: {summary.read} read, {summary.new} new, "
+        f"documents: {summary.read} read, {summary.new} new{replaced}, "
         f"{summary.already_stored} already stored, {len(summary.failures)} failed",
         soft_wrap=True,
     )
@@ -320,8 +324,38 @@ def show(
     console.print(event_detail(*found))
 
 
+@_clean_errors
+def merge(
+    full: bool = typer.Option(
+        False, "--full", help="Re-merge every stored event, not only those never merged."
+    ),
+    db: str | None = DbOption,
+) -> None:
+    """Merge stored event mentions into real-world events (`run` does this after each run)."""
+    from .merge import merge_store
+    from .store import Store
+
+    with Store(db) as store:
+        if full:
+            result = merge_store(store, full=True)
+        else:
+            unmerged = store.unmerged_events()
+            result = merge_store(store, new_events=unmerged) if unmerged else None
+        shown = store.shown_url
+    console = _console()
+    if result is None:
+        console.print(f"merged: nothing new to merge in {shown}", soft_wrap=True)
+        return
+    console.print(
+        f"merged: {result.remerged} event mentions are {result.canonical_events_remerged} "
+        f"real-world events ({result.updated} stored events changed) in {shown}",
+        soft_wrap=True,
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command("run")(run)
+    app.command("merge")(merge)
     app.command("events")(events)
     app.command("export")(export)
     app.command("show")(show)

@@ -8,6 +8,7 @@ of them depends on another's library. `Event.to_record()` is the exported shape 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -47,10 +48,28 @@ class Document:
     date_source: str | None = None
     path: str | None = None
 
+    def __post_init__(self) -> None:
+        # Every database must store exactly what another one does: PostgreSQL refuses NUL and
+        # no UTF-8 encoder takes a lone surrogate, so neither survives past here.
+        for name in ("id", "text", "title", "url", "outlet"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, storable(value))
+
     @property
     def content_hash(self) -> str:
         """Key for de-duplication: the same text is the same document whatever its file name."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """`text` without NUL characters, and with U+FFFD for each lone surrogate."""
+    if text.isascii() and "\x00" not in text:
+        return text
+    return _UNSTORABLE.sub(lambda found: "" if found.group() == "\x00" else "\ufffd", text)
 
 
 @dataclass

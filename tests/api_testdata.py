@@ -270,3 +270,7 @@ def fill(url: str, articles: list | None = None) -> list[Event]:
             store.save(document, events)
             stored.extend(events)
     return stored
+
+
+# The address test clients call: a loopback server answers only to loopback names.
+LOOPBACK = "http://127.0.0.1"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from api_testdata import fill
+from api_testdata import LOOPBACK, fill
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
@@ -28,7 +28,9 @@ def url(tmp_path):
 
 @pytest.fixture
 def client(url):
-    with TestClient(create_app(url, token=TOKEN, max_body=20_000)) as test_client:
+    with TestClient(
+        create_app(url, token=TOKEN, max_body=20_000), base_url=LOOPBACK
+    ) as test_client:
         yield test_client
 
 
@@ -58,7 +60,7 @@ def test_writes_do_not_accept_a_token_from_the_query_or_a_cookie(client):
 
 
 def test_without_a_configured_token_ingestion_is_disabled_and_says_how_to_enable_it(url):
-    with TestClient(create_app(url, token="")) as client:
+    with TestClient(create_app(url, token=""), base_url=LOOPBACK) as client:
         response = client.post("/api/documents", json={"text": ARTICLE}, headers=AUTH)
         assert response.status_code == 403
         assert "FLASHPOINT_API_TOKEN" in response.json()["detail"]
@@ -85,9 +87,32 @@ def test_beyond_loopback_the_ui_keeps_the_token_from_its_link_in_a_cookie(url):
         assert client.get("/api/events").status_code == 200
 
 
-def test_serving_beyond_loopback_without_a_token_is_refused(url):
+@pytest.mark.parametrize("host", ["0.0.0.0", "", " ", "::", "[::]", "192.0.2.7"])
+def test_serving_beyond_loopback_without_a_token_is_refused(url, host):
     with pytest.raises(FlashpointError, match="needs an API token"):
-        create_app(url, host="0.0.0.0", token="")
+        create_app(url, host=host, token="")
+
+
+@pytest.mark.parametrize(
+    "host", ["attacker.example.com", "attacker.example.com:8000", "127.0.0.1.nip.io", "10.0.0.1"]
+)
+def test_on_loopback_a_request_for_another_host_name_is_refused(client, host):
+    # DNS rebinding: a page served as attacker.example.com, its name now pointing at 127.0.0.1
+    response = client.get("/api/export/jsonl", headers={"Host": host})
+    assert response.status_code == 421
+    assert "events" not in response.text
+
+
+@pytest.mark.parametrize("host", ["localhost", "localhost:8000", "127.0.0.1:8000", "[::1]:8000"])
+def test_on_loopback_loopback_host_names_are_served(client, host):
+    assert client.get("/api/stats", headers={"Host": host}).status_code == 200
+
+
+def test_responses_forbid_framing_and_type_sniffing(client):
+    headers = client.get("/").headers
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
 
 
 REJECTED = [
@@ -188,3 +213,47 @@ def test_a_batch_is_stored_and_answered_in_order(client):
     assert [result["stored"] for result in results] == [True, True]
     assert results[0]["doc_id"].startswith("api-")
     assert results[0]["published"] == "2024-03-04"
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_an_out_of_range_date_is_a_422_naming_it_not_a_500(client, published):
+    before = _documents(client)
+    response = client.post(
+        "/api/documents", json={"text": ARTICLE, "published": published}, headers=AUTH
+    )
+    assert response.status_code == 422
+    assert published in response.json()["detail"] and "out of range" in response.json()["detail"]
+    assert _documents(client) == before
+
+
+@pytest.mark.slow
+def test_a_batch_stores_its_good_articles_and_reports_the_bad_one_with_422(client, monkeypatch):
+    from flashpoint import pipeline
+
+    prepare = pipeline.prepare
+
+    def fragile(document):
+        if "CRASH" in document.text:
+            raise OverflowError("date value out of range")
+        return prepare(document)
+
+    monkeypatch.setattr(pipeline, "prepare", fragile)
+    before = _documents(client)
+    batch = {
+        "documents": [
+            {"id": "late", "text": ARTICLE, "published": "9999-12-31"},
+            {"id": "good", "text": ARTICLE},
+            {"id": "crash", "text": "This one makes the pipeline CRASH."},
+        ]
+    }
+    response = client.post("/api/documents/batch", json=batch, headers=AUTH)
+    assert response.status_code == 422, response.text
+    answer = response.json()
+    assert [result["doc_id"] for result in answer["documents"]] == ["good"]
+    assert {error["doc_id"]: error["status"] for error in answer["errors"]} == {
+        "late": 422,
+        "crash": 422,
+    }
+    assert _documents(client) == before + 1
+    # the connection lives on: the next request on it is answered
+    assert client.get("/api/stats").status_code == 200

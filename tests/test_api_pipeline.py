@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from api_testdata import LOOPBACK
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
@@ -34,7 +35,7 @@ def pipeline_db(tmp_path_factory, nlp) -> str:
 
 @pytest.fixture(scope="module")
 def client(pipeline_db):
-    with TestClient(create_app(pipeline_db)) as test_client:
+    with TestClient(create_app(pipeline_db), base_url=LOOPBACK) as test_client:
         yield test_client
 
 

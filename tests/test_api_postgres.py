@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import uuid4
 
 import pytest
-from api_testdata import fill
+from api_testdata import LOOPBACK, fill
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
@@ -30,7 +30,7 @@ def pg_api_url(pg_url):
 
 def test_the_api_answers_the_same_on_postgresql(pg_api_url):
     events = fill(pg_api_url)
-    with TestClient(create_app(pg_api_url)) as client:
+    with TestClient(create_app(pg_api_url), base_url=LOOPBACK) as client:
         seen, cursor = [], None
         while True:
             body = client.get("/api/events", params={"limit": 3, "cursor": cursor}).json()

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
-from api_testdata import ARTICLES, fill
+from api_testdata import ARTICLES, LOOPBACK, fill
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
@@ -26,7 +26,7 @@ def stored(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(stored):
-    with TestClient(create_app(stored[0], token="secret")) as test_client:
+    with TestClient(create_app(stored[0], token="secret"), base_url=LOOPBACK) as test_client:
         yield test_client
 
 
@@ -110,7 +110,7 @@ def test_cursor_stays_stable_when_newer_events_arrive(tmp_path):
     url = f"sqlite:///{tmp_path / 'growing.db'}"
     first_articles, last_article = ARTICLES[:-1], ARTICLES[-1:]
     fill(url, first_articles)
-    with TestClient(create_app(url)) as test_client:
+    with TestClient(create_app(url), base_url=LOOPBACK) as test_client:
         page_one = test_client.get("/api/events", params={"limit": 2}).json()
         fill(url, last_article)  # newer events land between the two requests
         page_two = test_client.get(

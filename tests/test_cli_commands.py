@@ -286,3 +286,31 @@ def test_run_and_events_work_on_postgresql(fake_pipeline, articles: Path, fresh_
     assert "4 already stored" in again.stdout
     listed = _invoke("events", "--format", "jsonl", "--actor", "rapid", "--db", fresh_pg_url)
     assert len(listed.stdout.splitlines()) == 2
+
+
+def test_a_line_added_above_id_less_records_loses_none_of_them(
+    fake_pipeline, tmp_path: Path, db_url: str
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": f"Gunmen attacked village {n}."}) for n in range(12)]
+    feed.write_text("\n".join(lines) + "\n")
+    assert _invoke("run", str(feed), "--db", db_url).exit_code == 0
+    feed.write_text(json.dumps({"text": "A new first story."}) + "\n" + "\n".join(lines) + "\n")
+    again = _invoke("run", str(feed), "--db", db_url)
+    assert again.exit_code == 0, again.output
+    assert "documents: 13 read, 1 new, 12 already stored, 0 failed" in again.stdout
+    with Store(db_url) as store:
+        assert store.stats()["documents"] == 13
+
+
+def test_an_edited_file_is_counted_as_replacing_its_earlier_version(
+    fake_pipeline, articles: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _invoke("run", str(articles), "--db", db_url).exit_code == 0
+    (articles / "talks.txt").write_text("Delegations met in Jeddah for a third day of talks.")
+    monkeypatch.chdir(articles.parent)  # the same files, named relative to here this time
+    again = _invoke("run", articles.name, "--db", db_url)
+    assert again.exit_code == 0, again.output
+    assert "1 new (1 replacing an edited version), 3 already stored" in again.stdout
+    with Store(db_url) as store:
+        assert store.stats()["documents"] == 4

@@ -57,3 +57,36 @@ def test_no_merge_leaves_events_unmerged(nlp, db_url: str, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     with Store(db_url) as store:
         assert not any(event.canonical_id for event in store.events())
+
+
+def test_a_run_merges_what_an_earlier_run_stored_but_never_merged(
+    nlp, db_url: str, monkeypatch
+) -> None:
+    # --no-merge leaves the store as a run killed between storing and merging does
+    monkeypatch.setattr(flashpoint.nlp, "build_pipeline", lambda *args, **kwargs: nlp)
+    runner = CliRunner()
+    assert runner.invoke(app, ["run", str(ARTICLES), "--db", db_url, "--no-merge"]).exit_code == 0
+    again = runner.invoke(app, ["run", str(ARTICLES), "--db", db_url])
+    assert again.exit_code == 0, again.output
+    assert "real-world events" in again.stdout
+    with Store(db_url) as store:
+        assert all(event.canonical_id for event in store.events())
+        assert store.unmerged_events() == []
+
+
+def test_merge_command_merges_the_unmerged_and_full_redoes_all(
+    nlp, db_url: str, monkeypatch
+) -> None:
+    monkeypatch.setattr(flashpoint.nlp, "build_pipeline", lambda *args, **kwargs: nlp)
+    runner = CliRunner()
+    assert runner.invoke(app, ["run", str(ARTICLES), "--db", db_url, "--no-merge"]).exit_code == 0
+    first = runner.invoke(app, ["merge", "--db", db_url])
+    assert first.exit_code == 0, first.output
+    with Store(db_url) as store:
+        merged = {event.id: event.canonical_id for event in store.events()}
+    assert all(merged.values())
+    assert "nothing new to merge" in runner.invoke(app, ["merge", "--db", db_url]).stdout
+    full = runner.invoke(app, ["merge", "--full", "--db", db_url])
+    assert full.exit_code == 0, full.output
+    with Store(db_url) as store:
+        assert {event.id: event.canonical_id for event in store.events()} == merged

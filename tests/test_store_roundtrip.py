@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -11,7 +13,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from flashpoint.exceptions import StoreError
 from flashpoint.model import Actor, Document, Event, Evidence, Place, TimeSpan
-from flashpoint.store import Store
+from flashpoint.store import Saved, Store
 from flashpoint.store.schema import Base
 
 TEXT = (
@@ -285,6 +287,41 @@ def test_an_edited_documents_old_place_votes_go_with_it(store):
     edited = _document(path="/articles/k.txt", text=TEXT.replace("56", "57"))
     store.save(edited, _events(edited), place_votes=_votes(port_sudan=("SDN", "SD.08")))
     assert set(store.outlet_votes(["news example"])["news example"]) == {"port_sudan"}
+
+
+def test_nul_characters_are_stored_alike_on_every_database(store: Store) -> None:
+    document = _document(text=TEXT.replace("Fighting", "Fight\x00ing"))
+    assert store.put(document, []) is Saved.NEW
+    stored = store.document(document.id)
+    assert stored is not None and stored.text == TEXT
+
+
+def test_saving_says_whether_the_document_was_new_replaced_or_stored(store: Store) -> None:
+    document = _document()
+    edited = _document(text=TEXT + " Talks resumed.")
+    assert [store.put(document, []), store.put(edited, []), store.put(edited, [])] == [
+        Saved.NEW,
+        Saved.REPLACED,
+        Saved.ALREADY,
+    ]
+
+
+def test_writers_storing_one_article_at_once_store_and_count_it_once(store: Store) -> None:
+    writers = 6
+    stores = [Store(store.url) for _ in range(writers)]
+    start = threading.Barrier(writers)
+
+    def write(own: Store) -> Saved:
+        start.wait()
+        return own.put(_document(), _events(_document()))
+
+    with ThreadPoolExecutor(writers) as pool:
+        outcomes = list(pool.map(write, stores))
+    for own in stores:
+        own.close()
+    assert sorted(outcomes) == sorted([Saved.NEW] + [Saved.ALREADY] * (writers - 1))
+    assert store.stats()["documents"] == 1
+    assert store.stats()["events"] == len(_events(_document()))
 
 
 def test_the_newest_revision_read_from_the_files_is_alembics_head() -> None:

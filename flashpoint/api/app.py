@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import config
 from ..exceptions import FlashpointError, StoreError
 from ..store import Store
-from .security import Access, BodyLimit, is_loopback
+from .security import Access, BodyLimit, SiteGuard, is_loopback
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DEFAULT_MAX_BODY = 2_000_000
@@ -79,4 +79,6 @@ def create_app(
         return JSONResponse(status_code=503, content={"detail": str(exc)})
 
     app.add_middleware(BodyLimit, limit=max_body)
+    # Outermost: a request for a name that is not ours is refused before anything else.
+    app.add_middleware(SiteGuard, check_host=not protect_reads)
     return app

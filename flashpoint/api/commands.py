@@ -18,13 +18,18 @@ def serve(
     On 127.0.0.1 reads are open and writes need the api_token setting; on any other address
     every request needs it.
     """
+    import logging
+
     import uvicorn
 
     from .app import create_app
+    from .security import RedactToken
 
     app = create_app(db, host=host, max_body=max_body)
     typer.echo(f"flashpoint: serving {app.state.store.shown_url} on http://{host}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    settings = uvicorn.Config(app, host=host, port=port, log_level="info")  # sets up logging
+    logging.getLogger("uvicorn.access").addFilter(RedactToken())
+    uvicorn.Server(settings).run()
 
 
 def register(app: typer.Typer) -> None:

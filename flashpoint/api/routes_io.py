@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..exceptions import FlashpointError
+from ..ingest.common import MAX_DOCUMENT_CHARS
 from ..model import Document, Event
 from ..store.schema import DocumentRow
 from . import exports, queries
@@ -31,7 +32,7 @@ FORMATS = {
     "graphml": ("application/graphml+xml", exports.graphml),
 }
 
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = MAX_DOCUMENT_CHARS
 MAX_BATCH = 50
 
 
@@ -114,23 +115,52 @@ def _check_ids(db: Session, documents: list[Document]) -> None:
 
 
 def _ingest(request: Request, db: Session, articles: list[ArticleIn], response: Response) -> dict:
+    """Read, extract and store each article; one that cannot be is reported, the rest stored.
+
+    Answers 201 when something was stored, 200 when all was stored already, and 422 (409 for an
+    id conflict met while storing) when any article failed: its entry under "errors" says why.
+    """
+    from .. import config
+    from ..ingest.batch import annotate_safely
+    from ..ingest.common import check_length, check_published
     from ..nlp import build_pipeline
-    from ..pipeline import extract_events
 
     documents = [article.document() for article in articles]
     _check_ids(db, documents)
     db.close()  # the pipeline takes a while; do not hold a connection meanwhile
-    with _PIPELINE_LOCK:
-        extracted: list[tuple[Document, list[Event]]] = list(
-            extract_events(documents, build_pipeline())
-        )
+    errors: dict[str, tuple[int, str]] = {}
+    readable = []
+    for document in documents:
+        try:
+            check_length(document.id, document.text)
+            check_published(document.id, document.published)
+        except FlashpointError as exc:
+            errors[document.id] = (422, str(exc))
+            continue
+        readable.append(document)
+    extracted: dict[str, tuple[Document, list[Event]]] = {}
+    if readable:
+        batch_size = max(1, int(config.get("batch_size") or 16))
+        with _PIPELINE_LOCK:
+            for document, doc, error in annotate_safely(readable, build_pipeline(), batch_size):
+                if doc is None:
+                    errors[document.id] = (
+                        422,
+                        f"{document.id}: cannot be read: {type(error).__name__}: {error}",
+                    )
+                else:
+                    extracted[document.id] = (document, list(doc._.fp_events or []))
     store = request.app.state.store
     results = []
-    for document, events in extracted:
+    for document in documents:
+        if document.id not in extracted:
+            continue
+        document, events = extracted[document.id]
         try:
             stored = store.save(document, events)
         except FlashpointError as exc:
-            raise HTTPException(409, detail=str(exc)) from exc
+            errors[document.id] = (409, str(exc))
+            continue
         results.append(
             {
                 "doc_id": document.id,
@@ -139,8 +169,16 @@ def _ingest(request: Request, db: Session, articles: list[ArticleIn], response: 
                 "events": [event_json(event) for event in events],
             }
         )
-    response.status_code = 201 if any(result["stored"] for result in results) else 200
-    return {"documents": results}
+    if errors:
+        statuses = {status for status, _ in errors.values()}
+        response.status_code = 422 if 422 in statuses else 409
+    else:
+        response.status_code = 201 if any(result["stored"] for result in results) else 200
+    failed = [
+        {"doc_id": doc_id, "status": status, "detail": detail}
+        for doc_id, (status, detail) in errors.items()
+    ]
+    return {"documents": results, "errors": failed}
 
 
 @router.post(
@@ -155,7 +193,11 @@ def ingest_one(
     response: Response,
     db: Annotated[Session, Depends(session)],
 ) -> dict:
-    return _ingest(request, db, [article], response)["documents"][0]
+    answer = _ingest(request, db, [article], response)
+    if answer["errors"]:
+        [failed] = answer["errors"]
+        raise HTTPException(failed["status"], detail=failed["detail"])
+    return answer["documents"][0]
 
 
 @router.post(

@@ -3,12 +3,16 @@
 Read endpoints are open when the server listens on a loopback address, because only the local
 user can reach them; bound to any other address, every request needs the token. Writes always
 need it, so a page in the browser cannot post articles to a local server behind the user's back.
+On loopback the Host header must name loopback too: a web page whose own name an attacker
+points at 127.0.0.1 (DNS rebinding) would otherwise read everything as the local user.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import json
+import logging
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -19,12 +23,80 @@ TOKEN_COOKIE = "fp_token"
 
 
 def is_loopback(host: str) -> bool:
-    if host in ("localhost", ""):
+    """Whether listening on `host` reaches this machine only. An empty host, like 0.0.0.0 and
+    ::, means every interface to the server, so it is not loopback."""
+    host = host.strip().lower()
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: "[::1]:8000" -> "::1"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header[1:]
+    if header.count(":") == 1:
+        return header.split(":", 1)[0]
+    return header
+
+
+class SiteGuard:
+    """On a loopback server, answer 421 to any request whose Host header names something other
+    than loopback (localhost, 127.0.0.1, ::1, with or without a port); and on every response,
+    headers that keep the pages out of other sites' frames and content types unguessed."""
+
+    HEADERS = [
+        (b"x-content-type-options", b"nosniff"),
+        (b"x-frame-options", b"DENY"),
+        (b"referrer-policy", b"no-referrer"),
+        # Scripts and styles are left to the page; framing, plugins and a foreign <base> are not.
+        (
+            b"content-security-policy",
+            b"frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+        ),
+    ]
+
+    def __init__(self, app: ASGIApp, check_host: bool) -> None:
+        self.app = app
+        self.check_host = check_host
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        if self.check_host:
+            given = dict(scope.get("headers") or []).get(b"host")
+            if given is not None and not is_loopback(host_name(given.decode("latin-1"))):
+                await _answer(send, 421, "this server answers to localhost, 127.0.0.1 or [::1]")
+                return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                known = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [item for item in self.HEADERS if item[0] not in known]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+async def _answer(send: Send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 @dataclass(frozen=True)
@@ -124,16 +196,19 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, send: Send) -> None:
-        detail = f"request body is larger than the limit of {self.limit} bytes"
-        body = json.dumps({"detail": detail}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await _answer(send, 413, f"request body is larger than the limit of {self.limit} bytes")
+
+
+class RedactToken(logging.Filter):
+    """Hides a `?token=` value in uvicorn's access log lines: the UI's link carries the token,
+    and a log is read by more people than the token is meant for."""
+
+    _TOKEN = re.compile(r"([?&]token=)[^&#\s]*")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) >= 3:
+            args = list(record.args)
+            if isinstance(args[2], str):
+                args[2] = self._TOKEN.sub(r"\1[redacted]", args[2])
+                record.args = tuple(args)
+        return True

@@ -9,6 +9,7 @@ article's focus stands in (its most-mentioned specific place), with a lower conf
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -83,6 +84,40 @@ DATELINE_CONFIDENCE = 0.8
 
 def _places(doc: Doc) -> list[Span]:
     return list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+
+
+class _Index:
+    """A document's places in text order and its focus, worked out once per document rather
+    than once per event: both would otherwise grow with the square of the article's length."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc  # held, so that no other document can take its id while cached
+        self.group = doc.spans.get(SPAN_KEY)
+        self.spans = sorted(_places(doc), key=lambda span: (span.start, span.end))
+        self.starts = [span.start for span in self.spans]
+        self.focus: tuple[Place, float] | None | bool = False  # False: not worked out yet
+
+    def fits(self, doc: Doc) -> bool:
+        group = doc.spans.get(SPAN_KEY)
+        return self.doc is doc and self.group is group and len(self.spans) == len(group or ())
+
+    def within(self, start: int, end: int) -> list[Span]:
+        found = []
+        for span in self.spans[bisect_left(self.starts, start) :]:
+            if span.start >= end:
+                break
+            if span.end <= end:
+                found.append(span)
+        return found
+
+
+_INDEX: list[_Index] = []
+
+
+def _index(doc: Doc) -> _Index:
+    if not _INDEX or not _INDEX[0].fits(doc):
+        _INDEX[:] = [_Index(doc)]
+    return _INDEX[0]
 
 
 def _preposition(span: Span) -> Token | None:
@@ -206,8 +241,15 @@ def _actor_like(span: Span) -> bool:
 def focus_location(doc: Doc) -> tuple[Place, float] | None:
     """The article's main place: the most-mentioned country (its towns count for it), then the
     most-mentioned specific place in that country, else the country itself."""
+    index = _index(doc)
+    if index.focus is False:
+        index.focus = _focus(_places(doc))
+    return index.focus  # type: ignore[return-value]
+
+
+def _focus(places: list[Span]) -> tuple[Place, float] | None:
     # "Sanctions against Moscow" says nothing of where the story happens.
-    spans = [span for span in _places(doc) if not _party(span)]
+    spans = [span for span in places if not _party(span)]
     if not spans:
         return None
     by_country: Counter = Counter()
@@ -234,9 +276,7 @@ def focus_location(doc: Doc) -> tuple[Place, float] | None:
 def event_location(doc: Doc, sentence: Span, trigger: Token) -> tuple[Place, float] | None:
     """(place, confidence) for the event triggered by `trigger` in `sentence`, or None."""
     in_sentence = [
-        span
-        for span in _places(doc)
-        if span.start >= sentence.start and span.end <= sentence.end and not _party(span)
+        span for span in _index(doc).within(sentence.start, sentence.end) if not _party(span)
     ]
     # "the US airstrikes", "Russian shelling": a country right before the trigger says who
     # acted, whatever the parser made of it (a city there is the setting: "the Kabul bombing")

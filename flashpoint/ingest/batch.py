@@ -20,7 +20,9 @@ from ..exceptions import FlashpointError, InputError
 from ..geo.homes import VOTES_KEY, Homes, outlet_key
 from ..model import Document, Event
 from ..pipeline import CHUNK_BATCHES, annotate
+from ..store.store import Saved
 from . import read_paths
+from .common import check_length, check_published, check_sizes
 
 # Runs with at least this many new documents show a progress bar.
 PROGRESS_MIN = 10
@@ -30,6 +32,8 @@ PROGRESS_MIN = 10
 class RunSummary:
     read: int = 0
     new: int = 0
+    # Of the new ones: edited files whose earlier version they replaced.
+    replaced: int = 0
     already_stored: int = 0
     # "<file>: <reason>" for every input that could not be read, processed or stored.
     failures: list[str] = field(default_factory=list)
@@ -98,6 +102,14 @@ def collect(paths: Iterable[str | Path], store, summary: RunSummary) -> list[Doc
             summary.failures.append(str(item))
             continue
         summary.read += 1
+        try:
+            # Before any work on the text: an overlong one would only be refused by spaCy.
+            check_length(_source(item), item.text)
+            check_published(_source(item), item.published)
+            check_sizes(_source(item), item.id, item.outlet)
+        except InputError as error:
+            summary.failures.append(str(error))
+            continue
         if item.content_hash in seen or store.has_document(item):
             summary.already_stored += 1
             continue
@@ -147,13 +159,14 @@ def process(
                 continue
             events = list(doc._.fp_events or [])
             try:
-                stored = store.save(document, events, _sentences(doc), doc.user_data.get(VOTES_KEY))
+                saved = store.put(document, events, _sentences(doc), doc.user_data.get(VOTES_KEY))
             except FlashpointError as exc:
                 summary.failures.append(str(exc))
                 continue
-            if stored:
-                summary.new += 1
-                summary.events.extend(events)
-            else:
+            if saved is Saved.ALREADY:  # another run stored the same text meanwhile
                 summary.already_stored += 1
+                continue
+            summary.new += 1
+            summary.replaced += saved is Saved.REPLACED
+            summary.events.extend(events)
     return summary

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from ..model import Document
-from .common import normalize_text, parse_date, read_text
+from .common import MAX_COLLECTION_BYTES, normalize_text, parse_date, read_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
@@ -70,7 +70,7 @@ def _content(element: ET.Element | None) -> str | None:
 def read_feed(path: Path) -> Iterator[Document | InputError]:
     source = str(path)
     try:
-        root = ET.fromstring(read_text(path).lstrip("\ufeff").strip())
+        root = ET.fromstring(read_text(path, MAX_COLLECTION_BYTES).lstrip("\ufeff").strip())
     except ET.ParseError as exc:
         raise InputError(source, f"invalid XML: {exc}") from exc
     if root.tag == "rss" or root.find("channel") is not None:
@@ -78,10 +78,14 @@ def read_feed(path: Path) -> Iterator[Document | InputError]:
         if channel is None:
             raise InputError(source, "RSS file without a <channel>")
         outlet = _text(channel.find("title"))
+        if not channel.findall("item"):
+            raise InputError(source, "feed has no items")
         for number, item in enumerate(channel.findall("item"), start=1):
             yield _guarded(source, number, lambda item=item: _rss_item(item, path, outlet))
     elif root.tag == f"{ATOM}feed":
         outlet = _text(root.find(f"{ATOM}title"))
+        if not root.findall(f"{ATOM}entry"):
+            raise InputError(source, "feed has no entries")
         for number, entry in enumerate(root.findall(f"{ATOM}entry"), start=1):
             yield _guarded(source, number, lambda entry=entry: _atom_entry(entry, path, outlet))
     else:

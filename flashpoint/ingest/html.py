@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from ..model import Document
-from .common import normalize_text, parse_date, read_text
+from .common import MAX_PAGE_BYTES, normalize_text, parse_date, read_text
 
 # Dates only from the page's own metadata (meta tags, JSON-LD, URL): guessing from the body text
 # is the job of `docdate.infer_date`, which knows about datelines.
@@ -16,7 +16,8 @@ _MIN_WORDS = 5
 
 
 def read_html(path: Path) -> Document:
-    return parse_html(read_text(path), source=str(path), doc_id=path.name, doc_path=str(path))
+    html = read_text(path, limit=MAX_PAGE_BYTES)
+    return parse_html(html, source=str(path), doc_id=path.name, doc_path=str(path))
 
 
 def parse_html(

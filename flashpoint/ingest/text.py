@@ -7,7 +7,7 @@ from pathlib import Path
 from ..exceptions import InputError
 from ..model import Document
 from .cleanup import strip_boilerplate
-from .common import normalize_text, read_text
+from .common import check_length, normalize_text, read_text
 
 # A first line longer than this is a paragraph, not a headline.
 _MAX_TITLE_CHARS = 150
@@ -35,5 +35,6 @@ def read_txt(path: Path) -> Document:
     text = normalize_text(strip_boilerplate(normalize_text(read_text(path))))
     if not text:
         raise InputError(str(path), "no article text, only page furniture such as share links")
+    check_length(str(path), text)
     title, body = split_title(text)
     return Document(id=path.name, text=body, title=title, path=str(path))

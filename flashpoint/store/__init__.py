@@ -20,6 +20,6 @@ database at the current head and review it:
 from __future__ import annotations
 
 from .query import EventFilter
-from .store import MIGRATIONS, Store, migrate
+from .store import MIGRATIONS, Saved, Store, migrate
 
-__all__ = ["MIGRATIONS", "EventFilter", "Store", "migrate"]
+__all__ = ["MIGRATIONS", "EventFilter", "Saved", "Store", "migrate"]

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, inspect, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from .. import config
@@ -25,6 +37,22 @@ from .schema import ActorRow, DocumentRow, EventRow, PlaceRow, PlaceVoteRow, Sen
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _REVISION = re.compile(r"""^revision(?:: str)? = ['"](\w+)['"]""", re.MULTILINE)
 _DOWN_REVISION = re.compile(r"""^down_revision(?:: [^=]+)? = ['"](\w+)['"]""", re.MULTILINE)
+# PostgreSQL advisory lock keys (any fixed numbers): one for the schema, one for document writes.
+_SCHEMA_LOCK = 7_240_301
+_DOCUMENT_LOCK = 7_240_302
+# Execution option naming how a SQLite transaction begins: "IMMEDIATE" takes the write lock
+# at once, so that what the transaction reads cannot change before it writes.
+_SQLITE_BEGIN = "flashpoint_sqlite_begin"
+# A new database file may be locked for a moment while another process creates it.
+_OPEN_ATTEMPTS = 5
+
+
+class Saved(StrEnum):
+    """What `Store.put` did with a document."""
+
+    NEW = "new"
+    REPLACED = "replaced"  # an edited file: its earlier text and events are gone
+    ALREADY = "already stored"  # the same text is stored (whatever its id)
 
 
 def _engine(url: str) -> Engine:
@@ -47,6 +75,9 @@ def _engine(url: str) -> Engine:
         # otherwise dominates the time of a run; readers (the API) no longer block the writer.
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record) -> None:
+            # The driver's own transaction handling would begin late and never IMMEDIATE;
+            # transactions begin in `_sqlite_begin` instead.
+            connection.isolation_level = None
             cursor = connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
@@ -54,7 +85,27 @@ def _engine(url: str) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection: Connection) -> None:
+            mode = connection.get_execution_options().get(_SQLITE_BEGIN, "")
+            connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
     return engine
+
+
+def writing(engine: Engine) -> Engine:
+    """The engine for a transaction that reads and then writes on what it read: on SQLite it
+    takes the write lock first, so two writers take turns instead of both acting on stale reads
+    (PostgreSQL writers take an advisory lock, see `_lock`)."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
+    return engine
+
+
+def _lock(connection: Connection, key: int) -> None:
+    """On PostgreSQL, wait for the advisory lock `key`, held until the transaction ends."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 @cache
@@ -83,7 +134,9 @@ def stored_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest alembic revision (creating it in an empty database)."""
+    """Bring the schema to the newest alembic revision (creating it in an empty database).
+
+    One process at a time: many starting on a new database would otherwise all create it."""
     # Alembic takes longer to import than a whole small run; a database already at the newest
     # revision, the usual case, needs nothing from it.
     head = head_revision()
@@ -94,9 +147,21 @@ def migrate(engine: Engine) -> None:
 
     settings = Config()
     settings.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with writing(engine).begin() as connection:
+        _lock(connection, _SCHEMA_LOCK)
         settings.attributes["connection"] = connection
         command.upgrade(settings, "head")
+
+
+def _where(document: Document) -> str:
+    """The document's file, and its id when the file holds many (JSON lines, feeds)."""
+    if document.path and Path(document.path).name != document.id:
+        return f"{document.path} ({document.id})"
+    return document.path or document.id
+
+
+def _locked(exc: SQLAlchemyError) -> bool:
+    return isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower()
 
 
 class Store:
@@ -106,12 +171,17 @@ class Store:
         self.url = config.db_url(url)
         self.engine = _engine(self.url)
         self.shown_url = self.engine.url.render_as_string(hide_password=True)
-        try:
-            migrate(self.engine)
-        except SQLAlchemyError as exc:
-            self.engine.dispose()
-            reason = getattr(exc, "orig", None) or exc
-            raise StoreError(f"{self.shown_url}: cannot open or migrate: {reason}") from exc
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                migrate(self.engine)
+                break
+            except SQLAlchemyError as exc:
+                if _locked(exc) and attempt + 1 < _OPEN_ATTEMPTS:
+                    time.sleep(0.2 * 2**attempt)
+                    continue
+                self.engine.dispose()
+                reason = getattr(exc, "orig", None) or exc
+                raise StoreError(f"{self.shown_url}: cannot open or migrate: {reason}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -146,6 +216,19 @@ class Store:
         under its outlet for `outlet_votes`. A different text under a stored doc_id replaces the
         stored one when it comes from the same path (an edited file) and is refused otherwise.
         """
+        return self.put(document, events, sentences, place_votes) is not Saved.ALREADY
+
+    def put(
+        self,
+        document: Document,
+        events: Iterable[Event],
+        sentences: Iterable[tuple[int, int]] | None = None,
+        place_votes: Votes | None = None,
+    ) -> Saved:
+        """`save`, saying whether the document was new, replaced an edited one, or was stored.
+
+        The text and id checks and the writes are one transaction under the write lock, so two
+        runs storing the same article at once cannot both count it, nor undo each other."""
         events = list(events)
         try:
             return self._save(document, events, sentences, place_votes)
@@ -154,9 +237,9 @@ class Store:
             try:
                 return self._save(document, events, sentences, place_votes)
             except SQLAlchemyError as exc:
-                raise StoreError(f"{document.path or document.id}: cannot store: {exc}") from exc
+                raise StoreError(f"{_where(document)}: cannot store: {exc}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"{document.path or document.id}: cannot store: {exc}") from exc
+            raise StoreError(f"{_where(document)}: cannot store: {exc}") from exc
 
     def _save(
         self,
@@ -164,11 +247,13 @@ class Store:
         events: list[Event],
         sentences: Iterable[tuple[int, int]] | None,
         place_votes: Votes | None = None,
-    ) -> bool:
-        with Session(self.engine) as session, session.begin():
+    ) -> Saved:
+        with Session(writing(self.engine)) as session, session.begin():
+            _lock(session.connection(), _DOCUMENT_LOCK)
+            outcome = Saved.NEW
             digest = document.content_hash
             if session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == digest)):
-                return False
+                return Saved.ALREADY
             same_id = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == document.id))
             if same_id is not None:
                 if same_id.path is None or same_id.path != document.path:
@@ -179,6 +264,7 @@ class Store:
                     )
                 session.delete(same_id)
                 session.flush()
+                outcome = Saved.REPLACED
             row = DocumentRow(
                 doc_id=document.id,
                 content_hash=digest,
@@ -213,7 +299,7 @@ class Store:
                     for (country, admin1), count in readings.items()
                     for _ in range(count)
                 ]
-        return True
+        return outcome
 
     def outlet_votes(self, outlets: Iterable[str | None]) -> dict[str, Votes]:
         """The stored place votes of these outlets' documents (`geo.homes.Homes.add` takes them)."""
@@ -302,6 +388,14 @@ class Store:
         return changed
 
     # Reading
+
+    def unmerged_events(self) -> list[Event]:
+        """Stored events no merge has seen yet: a run's own, or those of a run that was killed
+        between storing and merging."""
+        with Session(self.engine) as session:
+            selection = query.events_select(EventFilter(), None, 0)
+            rows = session.execute(selection.where(EventRow.canonical_id.is_(None))).all()
+            return [convert.to_event(row, doc_id) for row, doc_id in rows]
 
     def events(
         self,

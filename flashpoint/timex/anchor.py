@@ -10,7 +10,7 @@ phrase, never the act's.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -171,11 +171,57 @@ def _distance(span: Span, trigger: Token) -> int:
 DATELINE_DASHES = {"-", "—", "–", "--"}
 
 
+class _Dating:
+    """A document's resolved dating expressions, gathered once per document rather than once
+    per event (that grew with the square of the article's length), with their starts for
+    finding those of one stretch by bisection when they come in text order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc  # held, so that no other document can take its id while cached
+        self.group = doc.spans.get("fp_timex")
+        self.size = len(self.group or ())
+        spans = [span for span in self.group or () if span._.fp_time is not None]
+        self.spans = [span for span in spans if span.label_ in DATING]
+        self.starts = [span.start for span in self.spans]
+        self.char_starts = [span.start_char for span in self.spans]
+        self.ordered = self.starts == sorted(self.starts)
+
+    def fits(self, doc: Doc) -> bool:
+        group = doc.spans.get("fp_timex")
+        return self.doc is doc and self.group is group and self.size == len(group or ())
+
+    def window(self, first: int, chars: bool = False) -> list[Span]:
+        """The spans from the first that starts at or after token (or character) `first`, all
+        of them when unordered; callers still test each span, and stop at the end of their
+        stretch only when ordered."""
+        if not self.ordered:
+            return self.spans
+        return self.spans[bisect_left(self.char_starts if chars else self.starts, first) :]
+
+
+_DATING: list[_Dating] = []
+
+
+def _dating(doc: Doc) -> _Dating:
+    if not _DATING or not _DATING[0].fits(doc):
+        _DATING[:] = [_Dating(doc)]
+    return _DATING[0]
+
+
+def _within(found: _Dating, sentence: Span) -> list[Span]:
+    inside = []
+    for span in found.window(sentence.start):
+        if found.ordered and span.start >= sentence.end:
+            break
+        if span.start >= sentence.start and span.end <= sentence.end:
+            inside.append(span)
+    return inside
+
+
 def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, float] | None:
     """(time span, confidence) for the event triggered by `trigger`, or None."""
-    spans = [span for span in doc.spans.get("fp_timex", []) if span._.fp_time is not None]
-    dating = [span for span in spans if span.label_ in DATING]
-    inside = [s for s in dating if s.start >= sentence.start and s.end <= sentence.end]
+    found = _dating(doc)
+    inside = _within(found, sentence)
     # "WASHINGTON, Dec. 30, 2019 - American warplanes bombed ... on Sunday": the dateline dates
     # the report, not the act (the document date stands in where nothing else does)
     inside = [s for s in inside if not _in_dateline(s)]
@@ -183,7 +229,6 @@ def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, floa
     if governed:
         return min(governed, key=lambda item: item[0])[1]._.fp_time, GOVERNED
     # Nearby "now" or "recently" says nothing about an event it is not attached to.
-    dating = [span for span in dating if not span.kb_id_.endswith("_REF")]
     inside = [s for s in inside if not s.kb_id_.endswith("_REF")]
     # "ordered after the storming on Tuesday": a date inside a before/after phrase that does not
     # hold the trigger dates that other happening
@@ -203,11 +248,14 @@ def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, floa
     if inside:
         return min(inside, key=lambda s: _distance(s, trigger))._.fp_time, SAME_SENTENCE
     start = _paragraph_start(doc, sentence)
-    before = [
-        s
-        for s in dating
-        if start <= s.start_char and s.end_char <= sentence.start_char and not _in_dateline(s)
-    ]
+    before = []
+    for s in found.window(start, chars=True):
+        if found.ordered and s.start_char >= sentence.start_char:
+            break
+        if s.kb_id_.endswith("_REF"):
+            continue
+        if start <= s.start_char and s.end_char <= sentence.start_char and not _in_dateline(s):
+            before.append(s)
     if before:
         return before[-1]._.fp_time, SAME_PARAGRAPH
     return _document_date(doc)

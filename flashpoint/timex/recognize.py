@@ -4,6 +4,7 @@ in reading order so that "a year earlier" can lean on the expression before it."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from datetime import date
 
 from ..model import TimeSpan
@@ -80,15 +81,20 @@ def candidates(text: str, anchor: date | None) -> list[tuple[int, int, Rule, re.
             start, end = _body(match)
             found.append((start, end, index, rule, match))
     found.sort(key=lambda item: (item[0] - item[1], item[2], item[0]))
+    # The spans taken so far never overlap, so in start order their ends rise too: a new span
+    # can only meet its neighbours there, found by bisection rather than by a scan of them all.
     taken: list[tuple[int, int]] = []
     chosen = []
     probe = Context(anchor)
     for start, end, _index, rule, match in found:
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        at = bisect_left(taken, (start, end))
+        if at > 0 and taken[at - 1][1] > start and taken[at - 1][0] < end:
+            continue
+        if at < len(taken) and taken[at][0] < end:
             continue
         if rule.resolve(match, probe) is None:
             continue
-        taken.append((start, end))
+        insort(taken, (start, end))
         chosen.append((start, end, rule, match))
     chosen.sort(key=lambda item: item[0])
     return chosen
