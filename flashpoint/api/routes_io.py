@@ -17,7 +17,7 @@ from ..exceptions import FlashpointError
 from ..model import Document, Event
 from ..store.schema import DocumentRow
 from . import exports, queries
-from .deps import event_query, session
+from .deps import event_query, known_parameters, session
 from .queries import EventQuery
 from .routes_read import event_json
 from .security import require_read, require_write
@@ -38,7 +38,7 @@ MAX_BATCH = 50
 @router.get(
     "/export/{format}",
     summary="Every event matching the filters as JSONL, CSV, GeoJSON or GraphML",
-    dependencies=[Depends(require_read)],
+    dependencies=[Depends(require_read), Depends(known_parameters)],
 )
 def export(
     request: Request,
@@ -53,7 +53,8 @@ def export(
         with Session(engine) as db:
             yield from writer(queries.iter_events(db, filters))
 
-    headers = {"Content-Disposition": f'attachment; filename="events.{format}"'}
+    name = exports.file_name(request.query_params.multi_items(), format)
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return StreamingResponse(stream(), media_type=media_type, headers=headers)
 
 

@@ -14,17 +14,20 @@ from ..store.schema import ActorRow, DocumentRow, EventRow
 from ..web.highlight import event_marks
 from . import aggregates, queries
 from .actors import actor_details, ranked_actors
-from .deps import event_query, session
+from .deps import counted_query, event_query, known_parameters, session
+from .precision import date_precision, place_precision
 from .queries import BadQuery, EventQuery
 from .scores import score, score_table
 from .security import require_read
 
 # Handlers build plain JSON-ready dicts and return JSONResponse themselves: FastAPI's generic
 # encoder would otherwise walk every value again, costing as much as the query on a full page.
-router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read), Depends(known_parameters)])
 
 Db = Annotated[Session, Depends(session)]
 Filters = Annotated[EventQuery, Depends(event_query)]
+# Counts and charts leave qualified events (negated, future, ...) out unless asked.
+Counted = Annotated[EventQuery, Depends(counted_query)]
 
 
 def event_json(event: Event) -> dict:
@@ -32,6 +35,8 @@ def event_json(event: Event) -> dict:
     record = event.to_record()
     record["score"] = score(event.event_type, event.mode)
     record["trigger"] = event.trigger
+    record["date_precision"] = date_precision(event)
+    record["place_precision"] = place_precision(event)
     return record
 
 
@@ -163,26 +168,26 @@ def get_actor(db: Db, name: str) -> dict:
     "/aggregates/timeline", summary="Events per day, week or month by type, with escalation"
 )
 def timeline(
-    db: Db, filters: Filters, interval: Literal["day", "week", "month", ""] = ""
+    db: Db, filters: Counted, interval: Literal["day", "week", "month", ""] = ""
 ) -> JSONResponse:
     return JSONResponse(aggregates.timeline(db, filters, interval or None))
 
 
 @router.get("/aggregates/types", summary="Events by PLOVER type")
-def types(db: Db, filters: Filters) -> JSONResponse:
+def types(db: Db, filters: Counted) -> JSONResponse:
     return JSONResponse({"types": aggregates.by_type(db, filters)})
 
 
 @router.get("/aggregates/dyads", summary="Actor -> recipient pairs by number of events")
 def dyads(
-    db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+    db: Db, filters: Counted, limit: Annotated[int, Query(ge=1, le=1000)] = 100
 ) -> JSONResponse:
     return JSONResponse({"dyads": aggregates.dyads(db, filters, limit)})
 
 
 @router.get("/aggregates/places", summary="Located events by place, for maps")
 def places(
-    db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000
+    db: Db, filters: Counted, limit: Annotated[int, Query(ge=1, le=5000)] = 1000
 ) -> JSONResponse:
     return JSONResponse({"places": aggregates.places(db, filters, limit)})
 
