@@ -6,51 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from api_testdata import fill
+from api_testdata import fill, fill_qualified
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
-from flashpoint.model import Document, Event, Evidence, Place, TimeSpan
-from flashpoint.store import Store
-
-DENIAL = "Officials said no strike hit Mosul in March. A raid will follow next year."
-
-
-RAID = DENIAL.index("raid")
-
-
-def _qualified() -> list[Event]:
-    """Two events of one article: a denied strike dated only to a month on the country's
-    centroid, and a raid that is only promised."""
-    mosul_start = DENIAL.index("Mosul")
-    denied = Event(
-        doc_id="denial.txt",
-        event_type="ASSAULT",
-        evidence=Evidence(DENIAL[:45], 0, 45, DENIAL.index("strike"), DENIAL.index("strike") + 6),
-        trigger="strike",
-        date=TimeSpan(date(2024, 3, 1), date(2024, 3, 31), "month", "in March"),
-        location=Place("Iraq", country="IRQ", lat=33.0, lon=44.0, feature="country",
-                       text="Mosul", start=mosul_start, end=mosul_start + 5),
-        aux=["negation"],
-    )  # fmt: skip
-    promised = Event(
-        doc_id="denial.txt",
-        event_type="ASSAULT",
-        evidence=Evidence(DENIAL[46:], 46, len(DENIAL), RAID, RAID + 4),
-        trigger="raid",
-        aux=["future"],
-    )  # fmt: skip
-    return [denied, promised]
+from flashpoint.model import Event
 
 
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('deps') / 'events.db'}"
-    events = fill(url)
-    extra = _qualified()
-    with Store(url) as store:
-        store.save(Document(id="denial.txt", text=DENIAL, published=date(2024, 4, 2)), extra)
-    return url, events + extra
+    return url, fill(url) + fill_qualified(url)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from api_testdata import fill
+from api_testdata import fill, fill_qualified
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -47,6 +47,7 @@ def base_url(tmp_path_factory):
 
     url = f"sqlite:///{tmp_path_factory.mktemp('ui') / 'ui.db'}"
     fill(url)
+    fill_qualified(url)
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning")
@@ -110,10 +111,10 @@ def test_timeline_draws_bars_and_the_escalation_line(page, base_url):
 
 def test_filter_by_actor_then_open_an_event_with_its_evidence_highlighted(page, base_url):
     page.goto(base_url + "/#list")
-    _status(page, "events shown")
+    _status(page, "showing")
     page.fill("input[name=actor]", "Kataib Hezbollah")
     page.click("button[type=submit]")
-    _status(page, "2 events shown")
+    _status(page, "showing 2 of 2 events")
     assert "actor=Kataib+Hezbollah" in page.url
     actors = page.locator("#event-table tbody tr td:nth-child(3)").all_inner_texts()
     assert actors == ["Kataib Hezbollah (IRQ)"] * 2
@@ -155,7 +156,7 @@ def test_network_nodes_work_from_the_keyboard(page, base_url):
     node = page.locator("#network-chart g.node", has_text="Protesters")
     node.focus()
     page.keyboard.press("Enter")
-    _status(page, "1 event shown")
+    _status(page, "showing 1 of 1 event")
     assert "actor=Protesters" in page.url and page.url.endswith("#list")
 
 
@@ -189,3 +190,70 @@ def test_api_docs_page_works_offline(page, base_url):
     page.wait_for_selector(".opblock")
     assert page.locator(".opblock", has_text="/api/events").count() >= 2
     assert failed == []
+
+
+def test_a_country_name_filters_and_an_unknown_one_says_so(page, base_url):
+    page.goto(base_url + "/#list")
+    _status(page, "showing")
+    page.fill("input[name=country]", "Iraq")
+    page.click("button[type=submit]")
+    _status(page, "of")
+    assert "country=Iraq" in page.url
+    assert page.locator("#event-table tbody tr").count() > 1
+    page.fill("input[name=country]", "Atlantis")
+    page.click("button[type=submit]")
+    _status(page, "unknown country 'Atlantis'")
+    assert page.locator("#status.error").count() == 1
+    page.problems.clear()  # the refused request is logged by the browser as a failed load
+
+
+def test_load_more_keeps_the_count_in_the_status_line(page, base_url):
+    page.route(
+        "**/api/events?*",
+        lambda route: route.continue_(url=route.request.url.replace("limit=50", "limit=3")),
+    )
+    page.goto(base_url + "/#list")
+    _status(page, "showing 3 of")
+    total = int(page.locator("#status").inner_text().split(" of ")[1].split()[0])
+    assert total > 3
+    page.click("#more")
+    _status(page, f"showing 6 of {total}")
+
+
+def test_qualified_and_imprecise_events_are_marked_in_the_list(page, base_url):
+    page.goto(base_url + "/?qualifier=negation#list")
+    _status(page, "showing 1 of 1 event")
+    assert page.locator("select[name=qualifier]").input_value() == "negation"
+    row = page.locator("#event-table tbody tr").first
+    assert row.locator(".badge.qualifier").inner_text() == "negation"
+    assert row.locator("td").first.inner_text().startswith("2024-03")
+    assert "month" in row.locator("td").first.inner_text()
+    assert "country" in row.locator("td:nth-child(5)").inner_text()
+    _shot(page, "list-qualified")
+
+
+def test_the_event_page_keeps_filters_and_links_the_recipient_filter(page, base_url):
+    page.goto(base_url + "/?actor=Kataib+Hezbollah#list")
+    _status(page, "showing 2 of 2 events")
+    page.locator("#event-table tbody a", has_text="drone packed").click()
+    page.wait_for_selector("#article")
+    assert page.locator("#back").get_attribute("href").endswith("/?actor=Kataib+Hezbollah#list")
+    recipient = page.locator("dt:has-text('Recipient') + dd a")
+    assert "?recipient=United%20States%20military" in recipient.get_attribute("href")
+    page.click("#back")
+    _status(page, "showing 2 of 2 events")
+    assert page.locator("input[name=actor]").input_value() == "Kataib Hezbollah"
+
+
+def test_unknown_events_get_a_page_and_short_ids_resolve(page, base_url):
+    response = page.goto(base_url + "/events/nope")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "No such event"
+    page.problems.clear()  # the 404 itself is reported as a failed load
+    page.goto(base_url + "/#list")
+    _status(page, "showing")
+    href = page.locator("#event-table tbody a").first.get_attribute("href")
+    full = href.split("/events/")[1].split("?")[0]
+    page.goto(base_url + "/events/" + full[:11])
+    page.wait_for_selector("#article")
+    assert page.url.endswith("/events/" + full)

@@ -302,6 +302,17 @@ def event_by_id(session: Session, event_id: str) -> tuple[Event, DocumentRow] | 
     return to_event(row, row.document.doc_id), row.document
 
 
+def full_event_id(session: Session, prefix: str) -> str | None:
+    """The one stored id that starts with `prefix` (e.g. a shortened `ev_c8c16590`), or None
+    when none or several do; a prefix of the primary key is found through its index."""
+    if not prefix.startswith("ev_") or len(prefix) < 7:
+        return None
+    found = session.scalars(
+        select(EventRow.id).where(EventRow.id.startswith(prefix, autoescape=True)).limit(2)
+    ).all()
+    return found[0] if len(found) == 1 else None
+
+
 def same_event(session: Session, event: Event) -> list[tuple[str, str, str]]:
     """(event id, doc_id, evidence) of the other mentions merged into the same canonical event."""
     if not event.canonical_id:

@@ -8,23 +8,35 @@ function actorCell(actor) {
 
 function row(event) {
   const tr = document.createElement("tr");
-  tr.appendChild(el("td", {}, event.date ? event.date.start : "—"));
+  const when = el("td", {}, event.date ? event.date.start : "—");
+  // A month-only date is not its first day: say how exact it is.
+  if (event.date_precision && event.date_precision !== "day") {
+    when.textContent = `${event.date.start.slice(0, event.date_precision === "year" ? 4 : event.date_precision === "month" ? 7 : 10)}`;
+    when.appendChild(el("span", { class: "badge precision" }, event.date_precision));
+  }
+  tr.appendChild(when);
   const typeCell = el("td");
   typeCell.appendChild(el("span", { class: `type type-${event.event_type.toLowerCase()}` }, event.event_type));
   if (event.mode) typeCell.appendChild(el("div", { class: "mode" }, event.mode));
+  for (const word of event.aux || []) typeCell.appendChild(el("span", { class: "badge qualifier" }, word));
   tr.appendChild(typeCell);
   tr.appendChild(el("td", {}, actorCell(event.actor)));
   tr.appendChild(el("td", {}, actorCell(event.recipient)));
-  tr.appendChild(el("td", {}, event.location ? event.location.name : "—"));
+  const where = el("td", {}, event.location ? event.location.name : "—");
+  if (event.place_precision === "country" || event.place_precision === "region") {
+    where.appendChild(el("span", { class: "badge precision" }, event.place_precision));
+  }
+  tr.appendChild(where);
   tr.appendChild(el("td", {}, event.dead ?? "—"));
   const evidence = el("td", { class: "evidence" });
-  const link = el("a", { href: `${root}/events/${encodeURIComponent(event.id)}` }, event.evidence.text);
+  // The event page hands the filters back to its "All events" link.
+  const link = el("a", { href: `${root}/events/${encodeURIComponent(event.id)}${window.location.search}` }, event.evidence.text);
   evidence.appendChild(link);
   tr.appendChild(evidence);
   return tr;
 }
 
-export async function drawList(filters) {
+export async function drawList(filters, { setStatus } = {}) {
   const body = document.querySelector("#event-table tbody");
   const more = document.getElementById("more");
   body.replaceChildren();
@@ -32,10 +44,14 @@ export async function drawList(filters) {
     link.href = apiUrl(`export/${link.dataset.export}`, filters);
   }
   let shown = 0;
+  let total = null;
+  const summary = () => `showing ${shown} of ${total ?? shown} event${(total ?? shown) === 1 ? "" : "s"}`;
   const load = async (cursor) => {
-    const page = await getJSON("events", { ...filters, limit: 50, cursor });
+    const page = await getJSON("events", { ...filters, limit: 50, cursor, total: cursor ? undefined : "true" });
+    if (page.total !== undefined) total = page.total;
     for (const event of page.events) body.appendChild(row(event));
     shown += page.events.length;
+    if (cursor && setStatus) setStatus(summary());
     more.hidden = !page.next_cursor;
     more.onclick = page.next_cursor
       ? async () => {
@@ -50,5 +66,5 @@ export async function drawList(filters) {
     empty.appendChild(el("td", { colspan: "7" }, "No events match these filters."));
     body.appendChild(empty);
   }
-  return `${shown} event${shown === 1 ? "" : "s"} shown${more.hidden ? "" : " (more available)"}`;
+  return summary();
 }
