@@ -257,3 +257,36 @@ def test_unknown_events_get_a_page_and_short_ids_resolve(page, base_url):
     page.goto(base_url + "/events/" + full[:11])
     page.wait_for_selector("#article")
     assert page.url.endswith("/events/" + full)
+
+
+def test_centroid_events_are_drawn_apart_with_a_legend_and_markers_take_the_keyboard(
+    page, base_url
+):
+    page.goto(base_url + "/?qualifier=negation#map")
+    _status(page, "only to a country or region")
+    assert "only a country or region known" in page.locator("#map-legend").inner_text()
+    ring = page.locator("path.leaflet-interactive.centroid")
+    assert ring.count() == 1 and ring.get_attribute("stroke-dasharray") == "4 3"
+    ring.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".leaflet-popup-content")
+    assert "Iraq" in page.locator(".leaflet-popup-content").inner_text()
+    _shot(page, "map-centroid")
+
+
+def test_the_timeline_bucket_is_kept_in_the_url_and_the_status(page, base_url):
+    page.goto(base_url + "/#timeline")
+    _status(page, "dated events")
+    page.select_option("#interval", "month")
+    _status(page, "months")
+    assert "interval=month" in page.url
+    page.reload()
+    _status(page, "months")
+    assert page.locator("#interval").input_value() == "month"
+
+
+def test_the_home_page_has_headings_for_each_view(page, base_url):
+    page.goto(base_url + "/")
+    _status(page, "dated events")
+    assert page.locator("h1").count() == 1
+    assert page.locator("section.view h2").count() == 4

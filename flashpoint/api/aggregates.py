@@ -14,6 +14,7 @@ from sqlalchemy import Date, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..store.schema import ActorRow, EventRow, PlaceRow
+from .precision import feature_precision
 from .queries import EventQuery, _as_date, filtered
 from .scores import score
 
@@ -208,6 +209,8 @@ def places(session: Session, query: EventQuery, limit: int = 1000) -> list[dict]
             "country": row.country,
             "lat": row.lat,
             "lon": row.lon,
+            # A country or region centroid is not where anything happened; the map says so.
+            "precision": feature_precision(row.feature, row.admin1),
             "count": tally.count,
             "escalation": tally.escalation,
             "types": dict(tally.by_type),

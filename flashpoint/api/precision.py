@@ -38,7 +38,13 @@ def place_precision(event: Event) -> str | None:
     place = event.location
     if place is None:
         return None
-    if place.feature is None:
-        return "country" if place.name and place.country and not place.admin1 else "city"
+    return feature_precision(place.feature, place.admin1)
+
+
+def feature_precision(feature: str | None, admin1: str | None) -> str:
+    """Point, city, region or country for a gazetteer feature class; rows stored before the
+    class was kept are a country when they have no first-level division."""
+    if feature is None:
+        return "city" if admin1 else "country"
     # Airports, bases and named facilities are points on the map.
-    return _PLACE.get(place.feature, "point")
+    return _PLACE.get(feature, "point")
