@@ -159,3 +159,15 @@ def test_the_export_file_name_carries_the_filters(client):
     assert response.status_code == 200
     disposition = response.headers["content-disposition"]
     assert 'filename="events_type-ASSAULT_country-Iraq.csv"' in disposition
+
+
+def test_generic_actors_are_one_network_node_per_country_and_can_be_hidden(client):
+    dyads = client.get("/api/aggregates/dyads").json()["dyads"]
+    protest = next(d for d in dyads if d["recipient_name"] == "Protesters")
+    assert protest["recipient"] == "Protesters (IRQ CVL)" and protest["generic"][1]
+    assert protest["recipient_country"] == "IRQ"
+    hidden = client.get("/api/aggregates/dyads", params={"hide_generic": "true"}).json()["dyads"]
+    assert hidden and not any(any(d["generic"]) for d in hidden)
+    heavy = client.get("/api/aggregates/dyads", params={"min_count": 2}).json()["dyads"]
+    assert heavy and all(d["count"] >= 2 for d in heavy)
+    assert len(heavy) < len(dyads)

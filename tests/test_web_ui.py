@@ -158,6 +158,8 @@ def test_network_nodes_work_from_the_keyboard(page, base_url):
     page.keyboard.press("Enter")
     _status(page, "showing 1 of 1 event")
     assert "actor=Protesters" in page.url and page.url.endswith("#list")
+    # A generic actor is chosen together with its country.
+    assert "actor_country=IRQ" in page.url
 
 
 def test_tabs_switch_with_the_arrow_keys(page, base_url):

@@ -180,9 +180,16 @@ def types(db: Db, filters: Counted) -> JSONResponse:
 
 @router.get("/aggregates/dyads", summary="Actor -> recipient pairs by number of events")
 def dyads(
-    db: Db, filters: Counted, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+    db: Db,
+    filters: Counted,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    min_count: Annotated[int, Query(ge=1, description="Leave out pairs with fewer events")] = 1,
+    hide_generic: Annotated[
+        bool, Query(description="Leave out generic actors (civilians, military, government...)")
+    ] = False,
 ) -> JSONResponse:
-    return JSONResponse({"dyads": aggregates.dyads(db, filters, limit)})
+    body = aggregates.dyads(db, filters, limit, min_count, hide_generic)
+    return JSONResponse({"dyads": body})
 
 
 @router.get("/aggregates/places", summary="Located events by place, for maps")
