@@ -292,3 +292,22 @@ def test_the_home_page_has_headings_for_each_view(page, base_url):
     _status(page, "dated events")
     assert page.locator("h1").count() == 1
     assert page.locator("section.view h2").count() == 4
+
+
+def test_on_a_phone_events_are_cards_and_a_whole_card_opens_its_event(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(base_url + "/?actor=Kataib+Hezbollah#list")
+    _status(page, "showing 2 of 2 events")
+    card = page.locator("#event-table tbody tr.event-row").first
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert card.evaluate("row => getComputedStyle(row).display") == "block"
+    assert card.bounding_box()["width"] <= 390
+    _shot(page, "phone-cards")
+    card.locator("td").first.click()
+    page.wait_for_selector("#article")
+    assert "/events/ev_" in page.url
+    context.close()
+    assert problems == []

@@ -6,8 +6,10 @@ function actorCell(actor) {
   return actor.country && actor.country !== actor.name ? `${actor.name} (${actor.country})` : actor.name;
 }
 
+const LABELS = ["Date", "Type", "Actor", "Recipient", "Place", "Dead", "Evidence"];
+
 function row(event) {
-  const tr = document.createElement("tr");
+  const tr = el("tr", { class: "event-row" });
   const when = el("td", {}, event.date ? event.date.start : "—");
   // A month-only date is not its first day: say how exact it is.
   if (event.date_precision && event.date_precision !== "day") {
@@ -33,6 +35,12 @@ function row(event) {
   const link = el("a", { href: `${root}/events/${encodeURIComponent(event.id)}${window.location.search}` }, event.evidence.text);
   evidence.appendChild(link);
   tr.appendChild(evidence);
+  // Phone cards label each field; and a click anywhere on the row opens the event.
+  [...tr.children].forEach((cell, index) => cell.setAttribute("data-label", LABELS[index]));
+  tr.addEventListener("click", (click) => {
+    if (click.target.closest("a")) return;
+    link.click();
+  });
   return tr;
 }
 
