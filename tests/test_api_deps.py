@@ -171,3 +171,18 @@ def test_generic_actors_are_one_network_node_per_country_and_can_be_hidden(clien
     heavy = client.get("/api/aggregates/dyads", params={"min_count": 2}).json()["dyads"]
     assert heavy and all(d["count"] >= 2 for d in heavy)
     assert len(heavy) < len(dyads)
+
+
+def test_openapi_tags_every_read_route_and_its_errors_match_the_bodies_sent(client):
+    spec = client.get("/openapi.json").json()
+    error = spec["components"]["schemas"]["ErrorBody"]
+    assert error["required"] == ["detail"] and error["properties"]["detail"]["type"] == "string"
+    for path, operations in spec["paths"].items():
+        if not path.startswith("/api/") or "get" not in operations:
+            continue
+        operation = operations["get"]
+        assert operation.get("tags"), path
+        schema = operation["responses"]["422"]["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/ErrorBody"}, path
+    body = client.get("/api/events", params={"contry": "IRQ"}).json()
+    assert set(body) == {"detail"} and isinstance(body["detail"], str)

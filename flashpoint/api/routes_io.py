@@ -18,6 +18,7 @@ from ..model import Document, Event
 from ..store.schema import DocumentRow
 from . import exports, queries
 from .deps import event_query, known_parameters, session
+from .errors import ERROR_RESPONSES
 from .queries import EventQuery
 from .routes_read import event_json
 from .security import require_read, require_write
@@ -38,6 +39,8 @@ MAX_BATCH = 50
 @router.get(
     "/export/{format}",
     summary="Every event matching the filters as JSONL, CSV, GeoJSON or GraphML",
+    tags=["exports"],
+    responses=ERROR_RESPONSES,
     dependencies=[Depends(require_read), Depends(known_parameters)],
 )
 def export(
