@@ -311,3 +311,20 @@ def test_on_a_phone_events_are_cards_and_a_whole_card_opens_its_event(browser, b
     assert "/events/ev_" in page.url
     context.close()
     assert problems == []
+
+
+def test_the_event_page_lists_the_article_s_other_events_and_other_reports(page, base_url):
+    page.goto(base_url + "/?qualifier=negation#list")
+    _status(page, "showing 1 of 1 event")
+    page.locator("#event-table tbody a").first.click()
+    page.wait_for_selector("#article")
+    others = page.locator("#same-article li")
+    assert others.count() == 1 and "future" in others.inner_text()
+    others.locator("a").click()
+    page.wait_for_selector("#article")
+    assert "raid" in page.locator("#article mark.hl-trigger").inner_text()
+    page.goto(base_url + "/?place=Erbil#list")
+    _status(page, "showing")
+    page.locator("#event-table tbody a", has_text="drone packed").click()
+    page.wait_for_selector("#same-event li")
+    assert page.locator("#same-event li").count() >= 1

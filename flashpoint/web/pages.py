@@ -94,6 +94,13 @@ def event_page(
             for row in sources
         ],
         score=score(event.event_type, event.mode),
+        # One query each: the article's other events and the merged event's other reports.
+        siblings=[
+            other
+            for other in queries.iter_events(db, queries.EventQuery(doc_id=event.doc_id))
+            if other.id != event.id
+        ],
+        mentions=queries.same_event(db, event),
         date_precision=date_precision(event),
         place_precision=place_precision(event),
     )
