@@ -328,3 +328,30 @@ def test_the_event_page_lists_the_article_s_other_events_and_other_reports(page,
     page.locator("#event-table tbody a", has_text="drone packed").click()
     page.wait_for_selector("#same-event li")
     assert page.locator("#same-event li").count() >= 1
+
+
+@pytest.mark.parametrize(
+    ("column", "index", "as_number"),
+    [("date", 1, False), ("type", 2, False), ("dead", 6, True), ("confidence", 8, True)],
+)
+def test_list_columns_sort_both_ways(page, base_url, column, index, as_number):
+    page.goto(base_url + "/#list")
+    _status(page, "showing")
+
+    def values() -> list:
+        # The first node of a cell is its value; badges (precision, qualifier) follow it.
+        cells = page.locator(f"#event-table tbody tr td:nth-child({index})").evaluate_all(
+            "cells => cells.map(cell => cell.firstChild.textContent.trim())"
+        )
+        # "—" is a missing value, sorted below every real one.
+        if as_number:
+            return [float(c) if c != "—" else -1.0 for c in cells]
+        return [c if c != "—" else "" for c in cells]
+
+    button = page.locator(f"#event-table th[data-sort={column}] button")
+    button.click()
+    assert page.locator(f"th[data-sort={column}]").get_attribute("aria-sort") == "ascending"
+    up = values()
+    button.click()
+    down = values()
+    assert up == sorted(up) and down == sorted(down, reverse=True) and len(set(up)) > 1

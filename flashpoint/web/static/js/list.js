@@ -6,10 +6,20 @@ function actorCell(actor) {
   return actor.country && actor.country !== actor.name ? `${actor.name} (${actor.country})` : actor.name;
 }
 
-const LABELS = ["Date", "Type", "Actor", "Recipient", "Place", "Dead", "Evidence"];
+const LABELS = ["Date", "Type", "Actor", "Recipient", "Place", "Dead", "Injured", "Confidence",
+  "Source", "Evidence"];
+
+// Sort keys of the loaded rows; the API pages newest first, sorting reorders what is shown.
+const SORT_KEYS = {
+  date: (event) => event.date ? event.date.start : "",
+  type: (event) => event.event_type,
+  dead: (event) => event.dead ?? -1,
+  confidence: (event) => event.confidence ?? -1,
+};
 
 function row(event) {
   const tr = el("tr", { class: "event-row" });
+  tr.event = event;
   const when = el("td", {}, event.date ? event.date.start : "—");
   // A month-only date is not its first day: say how exact it is.
   if (event.date_precision && event.date_precision !== "day") {
@@ -30,6 +40,9 @@ function row(event) {
   }
   tr.appendChild(where);
   tr.appendChild(el("td", {}, event.dead ?? "—"));
+  tr.appendChild(el("td", {}, event.injured ?? "—"));
+  tr.appendChild(el("td", {}, event.confidence === null || event.confidence === undefined ? "—" : event.confidence.toFixed(2)));
+  tr.appendChild(el("td", {}, (event.sources && event.sources.length > 1) ? `${event.doc_id} (+${event.sources.length - 1})` : event.doc_id));
   const evidence = el("td", { class: "evidence" });
   // The event page hands the filters back to its "All events" link.
   const link = el("a", { href: `${root}/events/${encodeURIComponent(event.id)}${window.location.search}` }, event.evidence.text);
@@ -51,6 +64,7 @@ export async function drawList(filters, { setStatus } = {}) {
   for (const link of document.querySelectorAll("[data-export]")) {
     link.href = apiUrl(`export/${link.dataset.export}`, filters);
   }
+  setUpSorting(body);
   let shown = 0;
   let total = null;
   const summary = () => `showing ${shown} of ${total ?? shown} event${(total ?? shown) === 1 ? "" : "s"}`;
@@ -71,8 +85,27 @@ export async function drawList(filters, { setStatus } = {}) {
   await load(null);
   if (!shown) {
     const empty = document.createElement("tr");
-    empty.appendChild(el("td", { colspan: "7" }, "No events match these filters."));
+    empty.appendChild(el("td", { colspan: String(LABELS.length) }, "No events match these filters."));
     body.appendChild(empty);
   }
   return summary();
+}
+
+function setUpSorting(body) {
+  for (const header of document.querySelectorAll("#event-table th[data-sort]")) {
+    header.removeAttribute("aria-sort");
+    header.querySelector("button").onclick = () => {
+      const ascending = header.getAttribute("aria-sort") !== "ascending";
+      for (const other of document.querySelectorAll("#event-table th[data-sort]")) other.removeAttribute("aria-sort");
+      header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      const key = SORT_KEYS[header.dataset.sort];
+      const rows = [...body.querySelectorAll("tr.event-row")];
+      rows.sort((a, b) => {
+        const x = key(a.event), y = key(b.event);
+        const order = x < y ? -1 : x > y ? 1 : 0;
+        return ascending ? order : -order;
+      });
+      body.append(...rows);
+    };
+  }
 }
