@@ -274,3 +274,41 @@ def fill(url: str, articles: list | None = None) -> list[Event]:
 
 # The address test clients call: a loopback server answers only to loopback names.
 LOOPBACK = "http://127.0.0.1"
+
+
+DENIAL = "Officials said no strike hit Mosul in March. A raid will follow next year."
+
+
+RAID = DENIAL.index("raid")
+
+
+def qualified_events() -> list[Event]:
+    """Two events of one article: a denied strike dated only to a month on the country's
+    centroid, and a raid that is only promised."""
+    mosul_start = DENIAL.index("Mosul")
+    denied = Event(
+        doc_id="denial.txt",
+        event_type="ASSAULT",
+        evidence=Evidence(DENIAL[:45], 0, 45, DENIAL.index("strike"), DENIAL.index("strike") + 6),
+        trigger="strike",
+        date=TimeSpan(date(2024, 3, 1), date(2024, 3, 31), "month", "in March"),
+        location=Place("Iraq", country="IRQ", lat=33.0, lon=44.0, feature="country",
+                       text="Mosul", start=mosul_start, end=mosul_start + 5),
+        aux=["negation"],
+    )  # fmt: skip
+    promised = Event(
+        doc_id="denial.txt",
+        event_type="ASSAULT",
+        evidence=Evidence(DENIAL[46:], 46, len(DENIAL), RAID, RAID + 4),
+        trigger="raid",
+        aux=["future"],
+    )  # fmt: skip
+    return [denied, promised]
+
+
+def fill_qualified(url: str) -> list[Event]:
+    """Store the article of qualified events beside the others; returns its events."""
+    events = qualified_events()
+    with Store(url) as store:
+        store.save(Document(id="denial.txt", text=DENIAL, published=date(2024, 4, 2)), events)
+    return events

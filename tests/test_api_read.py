@@ -13,6 +13,8 @@ from api_testdata import ARTICLES, LOOPBACK, fill
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
+from flashpoint.api.exports import EXTRA_COLUMNS
+from flashpoint.api.precision import DATE_PRECISIONS, PLACE_PRECISIONS
 from flashpoint.api.scores import score
 from flashpoint.export.flat import COLUMNS
 
@@ -128,7 +130,7 @@ BAD_REQUESTS = [
     ("/api/events?start=2024-03-01&end=2024-01-01", 400, "after end"),
     ("/api/events?limit=0", 422, "limit"),
     ("/api/events?limit=5000", 422, "limit"),
-    ("/api/events?country=IR", 422, "country"),
+    ("/api/events?country=XX", 422, "unknown country"),
     ("/api/events?start=yesterday", 422, "start"),
     ("/api/events?min_confidence=2", 422, "min_confidence"),
     ("/api/events/ev_0000000000000000", 404, "no event"),
@@ -248,11 +250,15 @@ def test_jsonl_export_is_the_contract_record_of_every_matching_event(client, sto
 def test_csv_and_geojson_exports_match_the_command_line_shapes(client, stored):
     _, events = stored
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/csv").text)))
-    assert tuple(rows[0]) == COLUMNS and len(rows) == len(events)
+    # The command line's columns first, then what an analyst needs to judge each row.
+    assert tuple(rows[0]) == (*COLUMNS, *EXTRA_COLUMNS) and len(rows) == len(events)
+    assert {row["date_precision"] for row in rows} <= {"", *DATE_PRECISIONS}
+    assert {row["place_precision"] for row in rows} <= {"", *PLACE_PRECISIONS}
     collection = client.get("/api/export/geojson").json()
     located = {event.id for event in events if event.location}
     assert {feature["id"] for feature in collection["features"]} == located
     assert collection["features"][0]["geometry"]["type"] == "Point"
+    assert collection["features"][0]["properties"]["place_precision"] in PLACE_PRECISIONS
 
 
 def test_graphml_export_has_actors_as_nodes_and_weighted_edges(client):

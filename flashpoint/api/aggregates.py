@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 from sqlalchemy import Date, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..store.schema import ActorRow, EventRow, PlaceRow
+from .precision import feature_precision
 from .queries import EventQuery, _as_date, filtered
 from .scores import score
 
@@ -148,7 +151,30 @@ def by_type(session: Session, query: EventQuery) -> list[dict]:
     ]
 
 
-def dyads(session: Session, query: EventQuery, limit: int = 100) -> list[dict]:
+_GENERIC = Path(__file__).resolve().parent.parent / "data" / "api" / "generic_actors.txt"
+
+
+@cache
+def generic_names() -> frozenset[str]:
+    lines = _GENERIC.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and line[0] != "#")
+
+
+def _node(name: str, country: str | None, sector: str | None) -> tuple[str, str | None, bool]:
+    """(label, country filter, generic): a generic name is one node per country and sector."""
+    if name.lower() not in generic_names():
+        return name, None, False
+    where = " ".join(part for part in (country, sector) if part)
+    return (f"{name} ({where})" if where else name), country, True
+
+
+def dyads(
+    session: Session,
+    query: EventQuery,
+    limit: int = 100,
+    min_count: int = 1,
+    hide_generic: bool = False,
+) -> list[dict]:
     """Actor -> recipient pairs by number of events, with the mean score between them.
 
     Grouped by actor ids on the events table alone; actors sharing a name (read with different
@@ -160,23 +186,43 @@ def dyads(session: Session, query: EventQuery, limit: int = 100) -> list[dict]:
     )
     groups = [row for row in session.execute(selection).all() if row[0] and row[1]]
     ids = {actor_id for row in groups for actor_id in row[:2]}
-    names = dict(
-        session.execute(select(ActorRow.id, ActorRow.name).where(ActorRow.id.in_(ids))).all()
-    )
+    found = session.execute(
+        select(ActorRow.id, ActorRow.name, ActorRow.country, ActorRow.sector).where(
+            ActorRow.id.in_(ids)
+        )
+    ).all()
+    nodes = {row[0]: (row[1], *_node(row[1], row[2], row[3])) for row in found}
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    ends: dict[tuple[str, str], tuple] = {}
     for actor_id, recipient_id, event_type, mode, count in groups:
-        tallies[(names[actor_id], names[recipient_id])].add(event_type, mode, count)
-    ranked = sorted(tallies.items(), key=lambda item: (-item[1].count, item[0]))[:limit]
-    return [
-        {
-            "actor": actor,
-            "recipient": recipient,
-            "count": tally.count,
-            "escalation": tally.escalation,
-            "types": dict(tally.by_type),
-        }
-        for (actor, recipient), tally in ranked
-    ]
+        actor, recipient = nodes[actor_id], nodes[recipient_id]
+        if hide_generic and (actor[3] or recipient[3]):
+            continue
+        key = (actor[1], recipient[1])
+        tallies[key].add(event_type, mode, count)
+        ends[key] = (actor, recipient)
+    kept = [item for item in tallies.items() if item[1].count >= min_count]
+    ranked = sorted(kept, key=lambda item: (-item[1].count, item[0]))[:limit]
+    result = []
+    for (actor, recipient), tally in ranked:
+        sender, receiver = ends[(actor, recipient)]
+        result.append(
+            {
+                "actor": actor,
+                "recipient": recipient,
+                # What to filter the list on to see these events: name and, for a generic
+                # actor, its country.
+                "actor_name": sender[0],
+                "actor_country": sender[2],
+                "recipient_name": receiver[0],
+                "recipient_country": receiver[2],
+                "generic": [sender[3], receiver[3]],
+                "count": tally.count,
+                "escalation": tally.escalation,
+                "types": dict(tally.by_type),
+            }
+        )
+    return result
 
 
 def places(session: Session, query: EventQuery, limit: int = 1000) -> list[dict]:
@@ -208,6 +254,8 @@ def places(session: Session, query: EventQuery, limit: int = 1000) -> list[dict]
             "country": row.country,
             "lat": row.lat,
             "lon": row.lon,
+            # A country or region centroid is not where anything happened; the map says so.
+            "precision": feature_precision(row.feature, row.admin1),
             "count": tally.count,
             "escalation": tally.escalation,
             "types": dict(tally.by_type),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import quoteattr
@@ -16,6 +17,30 @@ from ..export.flat import COLUMNS, flatten
 from ..export.geojson import feature
 from ..model import Event
 from .aggregates import Tally
+from .precision import date_precision, place_precision
+from .scores import score
+
+# What an analyst needs beside the shared columns to judge each row on its own.
+EXTRA_COLUMNS = ("date_precision", "place_precision", "score", "trigger")
+
+
+def _extra(event: Event) -> dict:
+    return {
+        "date_precision": date_precision(event),
+        "place_precision": place_precision(event),
+        "score": score(event.event_type, event.mode),
+        "trigger": event.trigger,
+    }
+
+
+def file_name(params: list[tuple[str, str]], format: str) -> str:
+    """events_type-ASSAULT_country-IRQ.csv: the filters travel with the downloaded file."""
+    parts = ["events"]
+    for key, value in params:
+        cleaned = re.sub(r"[^A-Za-z0-9.-]+", "-", value).strip("-")[:40]
+        if cleaned:
+            parts.append(f"{key}-{cleaned}")
+    return "_".join(parts)[:180] + f".{format}"
 
 
 def jsonl(events: Iterable[Event]) -> Iterator[str]:
@@ -27,12 +52,11 @@ def jsonl(events: Iterable[Event]) -> Iterator[str]:
 def csv_rows(events: Iterable[Event]) -> Iterator[str]:
     """The same columns as `flashpoint export --format csv`, a row at a time."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=[*COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
     writer.writeheader()
     for event in events:
-        writer.writerow(
-            {key: "" if value is None else value for key, value in flatten(event).items()}
-        )
+        row = flatten(event) | _extra(event)
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -48,6 +72,7 @@ def geojson(events: Iterable[Event]) -> Iterator[str]:
         found = feature(event)
         if found is None:
             continue
+        found["properties"].update(_extra(event))
         yield ("" if first else ",\n") + json.dumps(found, ensure_ascii=False)
         first = False
     yield "\n]}\n"

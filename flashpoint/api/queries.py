@@ -17,13 +17,15 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, String, and_, cast, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased, contains_eager, selectinload
 
-from ..model import PLOVER_TYPES, Event
+from ..model import AUX_MODES, PLOVER_TYPES, Event
 from ..store.convert import to_event
 from ..store.schema import ActorRow, DocumentRow, EventRow, PlaceRow
 
 Sender = aliased(ActorRow, name="sender")
 Receiver = aliased(ActorRow, name="receiver")
 ALL_JOINS = frozenset({"document", "sender", "receiver", "place"})
+# "none" selects events with no qualifier: stated as having happened.
+QUALIFIERS = (*AUX_MODES, "none")
 
 
 class BadQuery(ValueError):
@@ -37,6 +39,13 @@ class EventQuery:
     actor: str | None = None
     recipient: str | None = None
     country: str | None = None
+    actor_country: str | None = None
+    recipient_country: str | None = None
+    place_country: str | None = None
+    # Exact knowledge-base ids, next to the name searches above.
+    actor_id: str | None = None
+    recipient_id: str | None = None
+    qualifiers: tuple[str, ...] = ()
     place: str | None = None
     start: date | None = None
     end: date | None = None
@@ -51,6 +60,11 @@ class EventQuery:
         if unknown:
             raise BadQuery(
                 f"unknown event type {', '.join(unknown)}; use one of {', '.join(PLOVER_TYPES)}"
+            )
+        odd = [value for value in self.qualifiers if value not in QUALIFIERS]
+        if odd:
+            raise BadQuery(
+                f"unknown qualifier {', '.join(odd)}; use one of {', '.join(QUALIFIERS)}"
             )
         if self.start and self.end and self.start > self.end:
             raise BadQuery(f"start {self.start} is after end {self.end}")
@@ -92,6 +106,12 @@ def filtered(selection: Select, query: EventQuery, joins: frozenset[str] = froze
         conditions.append(EventRow.actor_id.in_(_actor_ids(query.actor)))
     if query.recipient:
         conditions.append(EventRow.recipient_id.in_(_actor_ids(query.recipient)))
+    if query.actor_id:
+        kb = select(ActorRow.id).where(ActorRow.kb_id == query.actor_id.strip())
+        conditions.append(EventRow.actor_id.in_(kb))
+    if query.recipient_id:
+        kb = select(ActorRow.id).where(ActorRow.kb_id == query.recipient_id.strip())
+        conditions.append(EventRow.recipient_id.in_(kb))
     if query.country:
         code = query.country.strip().upper()
         in_country = select(ActorRow.id).where(ActorRow.country == code)
@@ -102,6 +122,23 @@ def filtered(selection: Select, query: EventQuery, joins: frozenset[str] = froze
                 EventRow.location_id.in_(select(PlaceRow.id).where(PlaceRow.country == code)),
             )
         )
+    if query.actor_country:
+        code = query.actor_country.strip().upper()
+        conditions.append(
+            EventRow.actor_id.in_(select(ActorRow.id).where(ActorRow.country == code))
+        )
+    if query.recipient_country:
+        code = query.recipient_country.strip().upper()
+        conditions.append(
+            EventRow.recipient_id.in_(select(ActorRow.id).where(ActorRow.country == code))
+        )
+    if query.place_country:
+        code = query.place_country.strip().upper()
+        conditions.append(
+            EventRow.location_id.in_(select(PlaceRow.id).where(PlaceRow.country == code))
+        )
+    if query.qualifiers:
+        conditions.append(_qualified(query.qualifiers))
     if query.place:
         conditions.append(
             EventRow.location_id.in_(
@@ -129,6 +166,19 @@ def filtered(selection: Select, query: EventQuery, joins: frozenset[str] = froze
         )
         conditions.append(or_(EventRow.canonical_id.is_(None), ~earlier))
     return selection.where(*conditions) if conditions else selection
+
+
+def _qualified(wanted: tuple[str, ...]) -> ColumnElement[bool]:
+    # aux is a short JSON list of words; its text form is searched the same way on SQLite and
+    # PostgreSQL, and an unqualified event stores an empty list (or nothing, in old rows).
+    text = cast(EventRow.aux, String)
+    choices = []
+    for value in wanted:
+        if value == "none":
+            choices += [EventRow.aux.is_(None), text == "[]", text == "null"]
+        else:
+            choices.append(text.contains(f'"{value}"', autoescape=True))
+    return or_(*choices)
 
 
 # ---- pages --------------------------------------------------------------------------------
@@ -250,6 +300,17 @@ def event_by_id(session: Session, event_id: str) -> tuple[Event, DocumentRow] | 
     if row is None:
         return None
     return to_event(row, row.document.doc_id), row.document
+
+
+def full_event_id(session: Session, prefix: str) -> str | None:
+    """The one stored id that starts with `prefix` (e.g. a shortened `ev_c8c16590`), or None
+    when none or several do; a prefix of the primary key is found through its index."""
+    if not prefix.startswith("ev_") or len(prefix) < 7:
+        return None
+    found = session.scalars(
+        select(EventRow.id).where(EventRow.id.startswith(prefix, autoescape=True)).limit(2)
+    ).all()
+    return found[0] if len(found) == 1 else None
 
 
 def same_event(session: Session, event: Event) -> list[tuple[str, str, str]]:

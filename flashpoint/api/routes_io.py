@@ -18,7 +18,8 @@ from ..ingest.common import MAX_DOCUMENT_CHARS
 from ..model import Document, Event
 from ..store.schema import DocumentRow
 from . import exports, queries
-from .deps import event_query, session
+from .deps import event_query, known_parameters, session
+from .errors import ERROR_RESPONSES
 from .queries import EventQuery
 from .routes_read import event_json
 from .security import require_read, require_write
@@ -39,7 +40,9 @@ MAX_BATCH = 50
 @router.get(
     "/export/{format}",
     summary="Every event matching the filters as JSONL, CSV, GeoJSON or GraphML",
-    dependencies=[Depends(require_read)],
+    tags=["exports"],
+    responses=ERROR_RESPONSES,
+    dependencies=[Depends(require_read), Depends(known_parameters)],
 )
 def export(
     request: Request,
@@ -54,7 +57,8 @@ def export(
         with Session(engine) as db:
             yield from writer(queries.iter_events(db, filters))
 
-    headers = {"Content-Disposition": f'attachment; filename="events.{format}"'}
+    name = exports.file_name(request.query_params.multi_items(), format)
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return StreamingResponse(stream(), media_type=media_type, headers=headers)
 
 

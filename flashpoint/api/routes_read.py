@@ -14,17 +14,25 @@ from ..store.schema import ActorRow, DocumentRow, EventRow
 from ..web.highlight import event_marks
 from . import aggregates, queries
 from .actors import actor_details, ranked_actors
-from .deps import event_query, session
+from .deps import counted_query, event_query, known_parameters, session
+from .errors import ERROR_RESPONSES
+from .precision import date_precision, place_precision
 from .queries import BadQuery, EventQuery
 from .scores import score, score_table
 from .security import require_read
 
 # Handlers build plain JSON-ready dicts and return JSONResponse themselves: FastAPI's generic
 # encoder would otherwise walk every value again, costing as much as the query on a full page.
-router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+router = APIRouter(
+    prefix="/api",
+    dependencies=[Depends(require_read), Depends(known_parameters)],
+    responses=ERROR_RESPONSES,
+)
 
 Db = Annotated[Session, Depends(session)]
 Filters = Annotated[EventQuery, Depends(event_query)]
+# Counts and charts leave qualified events (negated, future, ...) out unless asked.
+Counted = Annotated[EventQuery, Depends(counted_query)]
 
 
 def event_json(event: Event) -> dict:
@@ -32,6 +40,8 @@ def event_json(event: Event) -> dict:
     record = event.to_record()
     record["score"] = score(event.event_type, event.mode)
     record["trigger"] = event.trigger
+    record["date_precision"] = date_precision(event)
+    record["place_precision"] = place_precision(event)
     return record
 
 
@@ -46,7 +56,11 @@ def document_json(row: DocumentRow) -> dict:
     }
 
 
-@router.get("/events", summary="Events matching the filters, newest first, a page at a time")
+@router.get(
+    "/events",
+    tags=["events"],
+    summary="Events matching the filters, newest first, a page at a time",
+)
 def list_events(
     db: Db,
     filters: Filters,
@@ -68,7 +82,9 @@ def list_events(
     return JSONResponse(body)
 
 
-@router.get("/events/{event_id}", summary="One event with its evidence offsets and sources")
+@router.get(
+    "/events/{event_id}", tags=["events"], summary="One event with its evidence offsets and sources"
+)
 def get_event(db: Db, event_id: str) -> JSONResponse:
     found = queries.event_by_id(db, event_id)
     if found is None:
@@ -92,7 +108,7 @@ def offsets(event: Event) -> dict:
     return {mark.kind: {"start": mark.start, "end": mark.end} for mark in marks}
 
 
-@router.get("/documents", summary="Stored articles, by doc_id")
+@router.get("/documents", tags=["documents"], summary="Stored articles, by doc_id")
 def list_documents(
     db: Db,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
@@ -117,7 +133,11 @@ def list_documents(
     return {"documents": documents, "next_after": documents[-1]["doc_id"] if more else None}
 
 
-@router.get("/documents/{doc_id:path}", summary="An article's text with its events and their spans")
+@router.get(
+    "/documents/{doc_id:path}",
+    tags=["documents"],
+    summary="An article's text with its events and their spans",
+)
 def get_document(db: Db, doc_id: str) -> JSONResponse:
     row = db.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
     if row is None:
@@ -129,7 +149,7 @@ def get_document(db: Db, doc_id: str) -> JSONResponse:
     return JSONResponse(body)
 
 
-@router.get("/actors", summary="Actors seen in events, most active first")
+@router.get("/actors", tags=["actors"], summary="Actors seen in events, most active first")
 def list_actors(
     db: Db,
     q: Annotated[str | None, Query(max_length=200, description="Name or alias (part)")] = None,
@@ -150,7 +170,9 @@ def list_actors(
 
 
 @router.get(
-    "/actors/{name:path}", summary="One actor: roles, aliases, counterparts, knowledge-base entry"
+    "/actors/{name:path}",
+    tags=["actors"],
+    summary="One actor: roles, aliases, counterparts, knowledge-base entry",
 )
 def get_actor(db: Db, name: str) -> dict:
     found = actor_details(db, name)
@@ -160,34 +182,45 @@ def get_actor(db: Db, name: str) -> dict:
 
 
 @router.get(
-    "/aggregates/timeline", summary="Events per day, week or month by type, with escalation"
+    "/aggregates/timeline",
+    tags=["aggregates"],
+    summary="Events per day, week or month by type, with escalation",
 )
 def timeline(
-    db: Db, filters: Filters, interval: Literal["day", "week", "month", ""] = ""
+    db: Db, filters: Counted, interval: Literal["day", "week", "month", ""] = ""
 ) -> JSONResponse:
     return JSONResponse(aggregates.timeline(db, filters, interval or None))
 
 
-@router.get("/aggregates/types", summary="Events by PLOVER type")
-def types(db: Db, filters: Filters) -> JSONResponse:
+@router.get("/aggregates/types", tags=["aggregates"], summary="Events by PLOVER type")
+def types(db: Db, filters: Counted) -> JSONResponse:
     return JSONResponse({"types": aggregates.by_type(db, filters)})
 
 
-@router.get("/aggregates/dyads", summary="Actor -> recipient pairs by number of events")
+@router.get(
+    "/aggregates/dyads", tags=["aggregates"], summary="Actor -> recipient pairs by number of events"
+)
 def dyads(
-    db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+    db: Db,
+    filters: Counted,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    min_count: Annotated[int, Query(ge=1, description="Leave out pairs with fewer events")] = 1,
+    hide_generic: Annotated[
+        bool, Query(description="Leave out generic actors (civilians, military, government...)")
+    ] = False,
 ) -> JSONResponse:
-    return JSONResponse({"dyads": aggregates.dyads(db, filters, limit)})
+    body = aggregates.dyads(db, filters, limit, min_count, hide_generic)
+    return JSONResponse({"dyads": body})
 
 
-@router.get("/aggregates/places", summary="Located events by place, for maps")
+@router.get("/aggregates/places", tags=["aggregates"], summary="Located events by place, for maps")
 def places(
-    db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000
+    db: Db, filters: Counted, limit: Annotated[int, Query(ge=1, le=5000)] = 1000
 ) -> JSONResponse:
     return JSONResponse({"places": aggregates.places(db, filters, limit)})
 
 
-@router.get("/stats", summary="Counts of what is stored")
+@router.get("/stats", tags=["stats"], summary="Counts of what is stored")
 def stats(db: Db) -> dict:
     by_type = dict(
         db.execute(select(EventRow.event_type, func.count()).group_by(EventRow.event_type)).all()
@@ -205,7 +238,11 @@ def stats(db: Db) -> dict:
     }
 
 
-@router.get("/scores", summary="The PLOVER conflict-cooperation score table used for escalation")
+@router.get(
+    "/scores",
+    tags=["stats"],
+    summary="The PLOVER conflict-cooperation score table used for escalation",
+)
 def scores() -> dict:
     return {
         "source": "PLOVER 2.0 manual, Numeric conflict/cooperation scores",

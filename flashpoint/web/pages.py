@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from ..api import queries
 from ..api.deps import session
+from ..api.precision import date_precision, place_precision
 from ..api.scores import score
 from ..api.security import TOKEN_COOKIE, require_read
 from ..model import PLOVER_TYPES
@@ -42,13 +44,35 @@ def index(request: Request) -> HTMLResponse:
     return response
 
 
+# The list's filters that the event page hands back to "All events".
+LIST_FILTERS = frozenset(
+    {"type", "actor", "recipient", "actor_id", "recipient_id", "country", "actor_country",
+     "recipient_country", "place_country", "place", "start", "end", "min_confidence", "q",
+     "merged", "qualifier"}
+)  # fmt: skip
+
+
+def _back_link(request: Request, root: str) -> str:
+    params = request.query_params.multi_items()
+    kept = [(key, value) for key, value in params if key in LIST_FILTERS]
+    return f"{root}/" + (f"?{urlencode(kept)}" if kept else "") + "#list"
+
+
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(
     request: Request, event_id: str, db: Annotated[Session, Depends(session)]
 ) -> HTMLResponse:
     found = queries.event_by_id(db, event_id)
     if found is None:
-        raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
+        full = queries.full_event_id(db, event_id)
+        if full is not None:
+            target = f"{_context(request)['root']}/events/{full}"
+            if request.url.query:
+                target += f"?{request.url.query}"
+            return RedirectResponse(target, status_code=307)
+        context = _context(request, event_id=event_id)
+        context["back"] = _back_link(request, context["root"])
+        return templates.TemplateResponse(request, "not_found.html", context, status_code=404)
     event, document = found
     article = render(document.text, event_marks(event.as_dict())) if document.text else None
     sources = queries.documents_by_doc_id(db, event.to_record()["sources"]) or [document]
@@ -70,7 +94,17 @@ def event_page(
             for row in sources
         ],
         score=score(event.event_type, event.mode),
+        # One query each: the article's other events and the merged event's other reports.
+        siblings=[
+            other
+            for other in queries.iter_events(db, queries.EventQuery(doc_id=event.doc_id))
+            if other.id != event.id
+        ],
+        mentions=queries.same_event(db, event),
+        date_precision=date_precision(event),
+        place_precision=place_precision(event),
     )
+    context["back"] = _back_link(request, context["root"])
     return templates.TemplateResponse(request, "event.html", context)
 
 

@@ -2,7 +2,8 @@
 const config = JSON.parse(document.getElementById("config")?.textContent || "{}");
 export const root = config.root || "";
 
-export const FILTER_NAMES = ["type", "actor", "recipient", "country", "place", "start", "end",
+export const FILTER_NAMES = ["type", "actor", "recipient", "actor_id", "recipient_id", "country",
+  "actor_country", "recipient_country", "place_country", "qualifier", "place", "start", "end",
   "min_confidence", "q", "merged"];
 
 export function currentFilters() {

@@ -41,7 +41,9 @@ function readForm() {
 }
 
 export function applyFilters(filters) {
-  history.pushState(null, "", `${query(filters)}#${activeView()}`);
+  // The timeline's bucket is a view setting, not a filter: it survives a change of filters.
+  const interval = new URLSearchParams(window.location.search).get("interval");
+  history.pushState(null, "", `${query({ ...filters, interval })}#${activeView()}`);
   fillForm();
   render();
 }

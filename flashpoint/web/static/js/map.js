@@ -35,6 +35,15 @@ async function createMap() {
   offline.addTo(map);
   L.control.layers({ "Country outlines (offline)": offline, "OpenStreetMap (online)": street }).addTo(map);
   points = L.layerGroup().addTo(map);
+  const legend = L.control({ position: "bottomleft" });
+  legend.onAdd = () => {
+    const box = el("div", { class: "map-legend", id: "map-legend" });
+    box.innerHTML = '<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="#c0392b"/></svg> town, city or site<br>'
+      + '<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="none" stroke="#c0392b" stroke-width="2" stroke-dasharray="3 2"/></svg> only a country or region known (drawn at its centre)<br>'
+      + "Size: events; colour: mean score, red conflict to blue cooperation";
+    return box;
+  };
+  legend.addTo(map);
 }
 
 export async function drawMap(filters, { applyFilters }) {
@@ -50,9 +59,14 @@ export async function drawMap(filters, { applyFilters }) {
     // Smaller circles when there are many places, so a busy map stays readable.
     const crowding = Math.min(1, Math.sqrt(40 / Math.max(body.places.length, 1)));
     const radius = 3 + 18 * crowding * Math.sqrt(place.count / maxCount);
-    const marker = L.circleMarker([place.lat, place.lon], {
-      radius, color: "#fff", weight: 1, fillColor: scoreColour(place.escalation), fillOpacity: 0.8,
-    });
+    // Events placed only on a country's or region's centre are hollow dashed rings, so nobody
+    // reads the centroid as the spot where they happened.
+    const centroid = place.precision === "country" || place.precision === "region";
+    const marker = L.circleMarker([place.lat, place.lon], centroid
+      ? { radius, color: scoreColour(place.escalation), weight: 2, dashArray: "4 3", fillOpacity: 0.15,
+          fillColor: scoreColour(place.escalation), className: "centroid" }
+      : { radius, color: "#fff", weight: 1, fillColor: scoreColour(place.escalation), fillOpacity: 0.8,
+          className: "point" });
     const popup = el("div");
     popup.appendChild(el("strong", {}, place.name));
     popup.appendChild(el("div", {}, `${place.count} event${place.count === 1 ? "" : "s"}`
@@ -64,11 +78,25 @@ export async function drawMap(filters, { applyFilters }) {
     });
     popup.appendChild(filter);
     marker.bindPopup(popup);
-    marker.bindTooltip(`${place.name}: ${place.count}`);
+    const label = `${place.name}${centroid ? ` (${place.precision} centre)` : ""}: ${place.count}`;
+    marker.bindTooltip(label);
     marker.addTo(points);
+    // SVG circles are not focusable by default: make each one a keyboard button.
+    const node = marker.getElement();
+    if (node) {
+      node.setAttribute("tabindex", "0");
+      node.setAttribute("role", "button");
+      node.setAttribute("aria-label", `${label} event${place.count === 1 ? "" : "s"}`);
+      node.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); marker.openPopup(); }
+      });
+    }
     bounds.push([place.lat, place.lon]);
   }
   if (bounds.length) map.fitBounds(bounds, { maxZoom: 7, padding: [30, 30] });
   const located = body.places.reduce((sum, p) => sum + p.count, 0);
-  return `${located} located events at ${body.places.length} places`;
+  const centred = body.places.filter((p) => p.precision === "country" || p.precision === "region")
+    .reduce((sum, p) => sum + p.count, 0);
+  return `${located} located events at ${body.places.length} places`
+    + (centred ? ` (${centred} only to a country or region)` : "");
 }

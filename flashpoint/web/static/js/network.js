@@ -61,12 +61,16 @@ export async function drawNetwork(filters, { applyFilters }) {
     return "";
   }
   const byName = new Map();
-  const node = (name) => {
-    if (!byName.has(name)) byName.set(name, { name, weight: 0 });
+  // A generic actor ("civilians") is one node per country: its label names the country, and
+  // choosing it filters on name and country together.
+  const node = (name, filterName, country) => {
+    if (!byName.has(name)) byName.set(name, { name, filterName: filterName || name, country, weight: 0 });
     return byName.get(name);
   };
   const edges = body.dyads.map((dyad) => {
-    const edge = { from: node(dyad.actor), to: node(dyad.recipient), count: dyad.count, score: dyad.escalation };
+    const edge = { from: node(dyad.actor, dyad.actor_name, dyad.actor_country),
+      to: node(dyad.recipient, dyad.recipient_name, dyad.recipient_country),
+      count: dyad.count, score: dyad.escalation };
     edge.from.weight += dyad.count; edge.to.weight += dyad.count;
     return edge;
   });
@@ -95,6 +99,15 @@ export async function drawNetwork(filters, { applyFilters }) {
       d: `M${edge.from.x.toFixed(1)},${edge.from.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`,
       fill: "none", stroke: scoreColour(edge.score), "stroke-opacity": 0.8,
       "stroke-width": 1.5 + 6 * (edge.count / maxCount), "marker-end": "url(#arrow)" }, root);
+    // An edge opens the list of the events between its two actors.
+    line.style.cursor = "pointer";
+    line.addEventListener("click", () => {
+      window.location.hash = "list";
+      const chosen = { ...filters, actor: edge.from.filterName, recipient: edge.to.filterName };
+      if (edge.from.country) chosen.actor_country = edge.from.country;
+      if (edge.to.country) chosen.recipient_country = edge.to.country;
+      applyFilters(chosen);
+    });
     svg("title", {}, line).textContent = `${edge.from.name} → ${edge.to.name}: ${edge.count} events`
       + (edge.score === null ? "" : `, mean score ${edge.score.toFixed(1)}`);
   }
@@ -109,7 +122,9 @@ export async function drawNetwork(filters, { applyFilters }) {
       "text-anchor": right ? "start" : "end" }, group).textContent = item.name;
     const choose = () => {
       window.location.hash = "list";
-      applyFilters({ ...filters, actor: item.name });
+      const chosen = { ...filters, actor: item.filterName };
+      if (item.country) chosen.actor_country = item.country;
+      applyFilters(chosen);
     };
     group.addEventListener("click", choose);
     group.addEventListener("keydown", (event) => {

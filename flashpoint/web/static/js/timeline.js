@@ -3,9 +3,23 @@ import { el, getJSON, svg, TYPE_COLOURS } from "./api.js";
 
 const HEIGHT = 320, PAD = { left: 40, right: 40, top: 12, bottom: 36 };
 
-export async function drawTimeline(filters) {
+export async function drawTimeline(filters, { setStatus } = {}) {
   const interval = document.getElementById("interval");
-  interval.onchange = () => drawTimeline(filters);
+  // The bucket lives in the URL beside the filters, so a shared link shows the same chart.
+  interval.value = new URLSearchParams(window.location.search).get("interval") || "";
+  interval.onchange = async () => {
+    const params = new URLSearchParams(window.location.search);
+    if (interval.value) params.set("interval", interval.value);
+    else params.delete("interval");
+    const text = params.toString();
+    history.replaceState(null, "", `${text ? `?${text}` : window.location.pathname}${window.location.hash}`);
+    try {
+      const summary = await drawTimeline(filters, { setStatus });
+      if (setStatus) setStatus(summary);
+    } catch (error) {
+      if (setStatus) setStatus(`Could not load: ${error.message}`, true);
+    }
+  };
   const body = await getJSON("aggregates/timeline", { ...filters, interval: interval.value });
   const chart = document.getElementById("timeline-chart");
   const legend = document.getElementById("timeline-legend");
