@@ -70,23 +70,30 @@ class RayPool:
         ray = ray_module()
         actor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=TASK_RETRIES)(Worker)
         self.actors = [actor.remote(batch) for _ in range(workers)]
+        # Waits for every actor to have loaded the pipeline; the pids let a test stop one.
+        self.pids: list[int] = ray.get([worker.pid.remote() for worker in self.actors])
         self.on_result = on_result
         self.finished = 0
+        self.load = [0] * workers
 
     def annotate_units(self, units: list[Unit]) -> Iterator[tuple[Unit, list[Annotated]]]:
         ray = ray_module()
         queue = list(reversed(units))
         running: dict = {}
-        load = {index: 0 for index in range(len(self.actors))}
+        load = self.load
 
         def submit() -> None:
-            for index, actor in enumerate(self.actors):
-                while queue and load[index] < IN_FLIGHT:
-                    unit = queue.pop()
-                    running[actor.annotate.remote(unit)] = (unit, index)
-                    load[index] += 1
+            # Round after round, so that a short run still reaches every actor.
+            for _ in range(IN_FLIGHT):
+                for index, actor in enumerate(self.actors):
+                    if queue and load[index] < IN_FLIGHT:
+                        unit = queue.pop()
+                        running[actor.annotate.remote(unit)] = (unit, index)
+                        load[index] += 1
 
         submit()
+        if self.on_result is not None:
+            self.on_result(self, 0)
         while running:
             [ref], _ = ray.wait(list(running), num_returns=1)
             unit, index = running.pop(ref)
