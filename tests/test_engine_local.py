@@ -2,43 +2,26 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-from pathlib import Path
 
 import pytest
+from engine_testdata import EXAMPLES, SMALL_BATCHES, one_process_records, records
 
 from flashpoint.engine import Engine, run
 from flashpoint.exceptions import InputError
-from flashpoint.ingest.batch import process
 from flashpoint.store import Store
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
-
-
-def records(url: str) -> list[str]:
-    """Every stored event as its exported record, in a stable order."""
-    with Store(url) as store:
-        found = [json.dumps(e.to_record(), sort_keys=True, default=str) for e in store.events()]
-    return sorted(found)
 
 
 @pytest.fixture(scope="module")
 def small_batches():
-    # One document per spaCy batch: the nine examples make two units, so two workers share them.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FLASHPOINT_BATCH_SIZE", "1")
+        patch.setenv("FLASHPOINT_BATCH_SIZE", SMALL_BATCHES)
         yield
 
 
 @pytest.fixture(scope="module")
 def one_process(small_batches, tmp_path_factory) -> list[str]:
-    """The events a plain one-process run stores from the examples."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('plain') / 'plain.db'}"
-    with Store(url) as store:
-        summary = process([EXAMPLES], store)
-    assert summary.new == 9 and not summary.failures
-    return records(url)
+    return one_process_records(tmp_path_factory.mktemp("plain"))
 
 
 @pytest.mark.slow
