@@ -22,6 +22,7 @@ from .work import Timings, batch_size, prepare_run, units, write
 
 if TYPE_CHECKING:
     from ..ingest.batch import RunSummary
+    from ..model import Document
     from ..store import Store
 
 
@@ -52,8 +53,26 @@ def run(
     began = time.perf_counter()
     summary, pending = prepare_run(paths, store)
     timings.read = time.perf_counter() - began
-    if not pending:
-        return summary, timings
+    if pending:
+        extract(
+            pending, store, summary, timings, engine, workers, address, progress_console, pool_hook
+        )
+    return summary, timings
+
+
+def extract(
+    pending: list[Document],
+    store: Store,
+    summary: RunSummary,
+    timings: Timings,
+    engine: Engine = Engine.local,
+    workers: int = 1,
+    address: str | None = None,
+    progress_console: Console | None = None,
+    pool_hook=None,
+) -> None:
+    """Annotate documents not yet stored on `engine` and store them; `summary` and `timings`
+    gather what happened."""
     batch = batch_size()
     cut = units(pending, store, batch * CHUNK_BATCHES)
     started = time.perf_counter()
@@ -64,11 +83,14 @@ def run(
 
         stop_ray = connect(address, workers)
         pool = RayPool(workers, batch, pool_hook)
+        timings.ready = time.perf_counter() - started
         stream = pool.annotate_units(cut)
     elif workers == 1:
-        from .local import annotate_here
+        from .work import Annotator
 
-        stream = annotate_here(cut, batch)
+        annotator = Annotator(batch)
+        timings.ready = time.perf_counter() - started
+        stream = ((unit, annotator(unit)) for unit in cut)
     else:
         from .local import annotate_units
 
@@ -103,4 +125,3 @@ def run(
     timings.extract = time.perf_counter() - started - timings.store
     # Events in input order, as a one-process run lists them.
     summary.events = sorted(added, key=lambda event: order.get(event.doc_id, len(order)))
-    return summary, timings

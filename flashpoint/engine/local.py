@@ -43,10 +43,3 @@ def annotate_units(
                     yield unit, future.result()
                 except Exception as exc:  # a worker died (BrokenProcessPool) or a unit failed
                     yield unit, unit_lost(unit, f"worker failed: {type(exc).__name__}: {exc}")
-
-
-def annotate_here(units: list[Unit], batch: int) -> Iterator[tuple[Unit, list[Annotated]]]:
-    """The same units annotated in this process, one after another."""
-    annotator = Annotator(batch)
-    for unit in units:
-        yield unit, annotator(unit)

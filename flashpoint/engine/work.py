@@ -44,17 +44,20 @@ class Annotated:
 
 @dataclass
 class Timings:
-    """Seconds per stage of a run: reading and checking inputs, until the first unit came back
-    (workers loading the pipeline), extracting (the rest, less storing) and storing."""
+    """Seconds per stage of a run: reading and checking inputs, until the workers had loaded the
+    pipeline (`ready`; 0 where processes load it lazily), until the first unit came back,
+    extracting (from the start of the workers to the end, less storing) and storing."""
 
     read: float = 0.0
+    ready: float = 0.0
     extract: float = 0.0
     store: float = 0.0
     start: float = 0.0
 
     def line(self) -> str:
         return (
-            f"time: read {self.read:.1f}s, first unit {self.start:.1f}s, "
+            f"time: read {self.read:.1f}s, workers ready {self.ready:.1f}s, "
+            f"first unit {self.start:.1f}s, "
             f"extract {self.extract:.1f}s, store {self.store:.1f}s"
         )
 
