@@ -62,3 +62,21 @@ def test_impossible_engine_options_are_input_errors(tmp_path, engine, workers, a
     with Store(f"sqlite:///{tmp_path / 'x.db'}") as store, pytest.raises(InputError) as caught:
         run([EXAMPLES], store, engine, workers, address)
     assert option in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--engine", "spark"], "'spark' is not an engine"),
+        (["--workers", "2", "--address", "auto"], "only the ray engine joins a cluster"),
+    ],
+)
+def test_run_refuses_unknown_engines_with_a_clear_error(tmp_path, options, message):
+    from typer.testing import CliRunner
+
+    from flashpoint.cli import app
+
+    db = str(tmp_path / "x.db")
+    result = CliRunner().invoke(app, ["run", str(EXAMPLES), "--db", db, *options])
+    assert result.exit_code == 2
+    assert message in result.output
