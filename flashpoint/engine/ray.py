@@ -71,7 +71,12 @@ class RayPool:
         actor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=TASK_RETRIES)(Worker)
         self.actors = [actor.remote(batch) for _ in range(workers)]
         # Waits for every actor to have loaded the pipeline; the pids let a test stop one.
-        self.pids: list[int] = ray.get([worker.pid.remote() for worker in self.actors])
+        try:
+            self.pids: list[int] = ray.get([worker.pid.remote() for worker in self.actors])
+        except ray.exceptions.RayError as exc:
+            # e.g. a node without flashpoint installed, or models it cannot load
+            self.close()
+            raise FlashpointError(f"Ray workers could not load the pipeline: {exc}") from exc
         self.on_result = on_result
         self.finished = 0
         self.load = [0] * workers
