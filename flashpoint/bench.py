@@ -170,6 +170,13 @@ def register(app: typer.Typer) -> None:
             False, "--startup", help="Time the start of `run` in fresh processes instead."
         ),
         as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+        engine: str | None = typer.Option(
+            None, "--engine", help="local or ray: articles/s per --workers count instead."
+        ),
+        workers: str = typer.Option("1,2", "--workers", help="Worker counts, comma-separated."),
+        db: str | None = typer.Option(
+            None, "--db", help="With --engine: store into this database (default: temporary)."
+        ),
     ) -> None:
         """Articles/second of the full pipeline against bare spaCy on the same articles.
 
@@ -182,6 +189,9 @@ def register(app: typer.Typer) -> None:
             from .exceptions import InputError
 
             raise InputError("bench", "give files or folders of articles, or --startup")
+        if engine is not None:
+            _engines(paths, engine, workers, repeat, db, as_json)
+            return
         result = run_bench(paths, rounds=rounds, repeat=repeat)
         figures = result.figures
         if as_json:
@@ -201,6 +211,29 @@ def register(app: typer.Typer) -> None:
         for name, share in figures.items():
             if name.startswith("share_"):
                 typer.echo(f"  {name.removeprefix('share_'):<12} {share:6.1%} of pipeline time")
+
+
+def _engines(
+    paths: list[Path], engine: str, workers: str, repeat: int, db: str | None, as_json: bool
+) -> None:
+    from .engine import Engine
+    from .engine.bench import bench_engines, render
+    from .exceptions import InputError
+
+    try:
+        chosen = Engine(engine)
+        counts = [int(part) for part in workers.split(",")]
+    except ValueError as exc:
+        raise InputError("bench", f"--engine local|ray and --workers like 1,2 ({exc})") from exc
+    if not counts or min(counts) < 1:
+        raise InputError("--workers", f"{workers!r}: worker counts are 1 or more")
+    figures = bench_engines(paths, chosen, counts, max(1, repeat), db)
+    if as_json:
+        rows = [dict(vars(item), rate=round(item.rate, 3)) for item in figures]
+        typer.echo(json.dumps(rows, sort_keys=True))
+        return
+    for line in render(figures):
+        typer.echo(line)
 
 
 def _startup(repeats: int, as_json: bool) -> None:

@@ -136,18 +136,41 @@ def run(
     merge: bool = typer.Option(
         True, "--merge/--no-merge", help="Merge mentions of the same real-world event afterwards."
     ),
+    engine: str = typer.Option(
+        "local", "--engine", help="local (this machine) or ray (a Ray cluster; flashpoint[ray])."
+    ),
+    workers: int = typer.Option(
+        1, "--workers", "-w", help="Worker processes (local) or Ray actors, each with the models."
+    ),
+    address: str | None = typer.Option(
+        None,
+        "--address",
+        help="Ray cluster to join: auto, or ray://HOST:PORT (default: start one).",
+    ),
 ) -> None:
     """Read articles, extract events, store both, and print a summary."""
     from rich.console import Console
 
-    from .ingest.batch import process
     from .merge import merge_store
     from .store import Store
 
     console = _console()
     merged = None
+    timings = None
+    if engine not in ("local", "ray"):
+        raise InputError("--engine", f"{engine!r} is not an engine; one of local, ray")
     with Store(db) as store:
-        summary = process(paths, store, progress_console=Console(stderr=True))
+        if engine == "local" and workers == 1 and address is None:
+            from .ingest.batch import process
+
+            summary = process(paths, store, progress_console=Console(stderr=True))
+        else:
+            from .engine import Engine
+            from .engine import run as run_on
+
+            summary, timings = run_on(
+                paths, store, Engine(engine), workers, address, Console(stderr=True)
+            )
         # New articles may join older events: the new events and those near them are re-merged,
         # with any a killed run stored but never merged.
         if merge:
@@ -166,6 +189,8 @@ def run(
             soft_wrap=True,
         )
     console.print(f"database: {store.shown_url} ({total} events in total)", soft_wrap=True)
+    if timings is not None:
+        console.print(timings.line(), soft_wrap=True)
     if summary.failures:
         # SystemExit, not typer.Exit: `cli.main` runs click with standalone_mode=False, where
         # click turns typer.Exit into a return value and the exit status would be lost.
