@@ -13,16 +13,17 @@ from . import config
 from .geo.component import resolve_with_homes
 from .geo.homes import Homes, outlet_key
 from .ingest.docdate import infer_date
+from .ingest.layout import Layout, read_layout
 from .model import Document, Event
 from .nlp import build_pipeline
 
 CHUNK_BATCHES = 8
 
 
-def prepare(document: Document) -> Document:
+def prepare(document: Document, layout: Layout | None = None) -> Document:
     """Fill in the document date from the text when the metadata had none."""
     if document.published is None:
-        found = infer_date(document.text)
+        found = infer_date(document.text, layout)
         if found is not None:
             document.published, document.date_source = found
     elif document.date_source is None:
@@ -47,10 +48,13 @@ def annotate(
 
     def docs_with_context() -> Iterator[tuple[Doc, Document]]:
         for document in documents:
-            document = prepare(document)
+            # The layout is read once, here, for the date below and every component after.
+            layout = read_layout(document.text)
+            document = prepare(document, layout)
             doc = nlp.make_doc(document.text)
             doc._.fp_doc_id = document.id
             doc._.fp_published = document.published
+            doc._.fp_layout = layout
             yield doc, document
 
     names = nlp.pipe_names
