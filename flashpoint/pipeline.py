@@ -15,7 +15,7 @@ from .geo.homes import Homes, outlet_key
 from .ingest.docdate import infer_date
 from .ingest.layout import Layout, read_layout
 from .model import Document, Event
-from .nlp import build_pipeline
+from .nlp import build_pipeline, parts
 
 CHUNK_BATCHES = 8
 
@@ -60,7 +60,7 @@ def annotate(
     names = nlp.pipe_names
     if "fp_places" not in names:
         # nlp.pipe accepts ready-made Docs, so the custom attributes set above survive batching.
-        for doc, document in nlp.pipe(docs_with_context(), as_tuples=True, batch_size=size):
+        for doc, document in parts.pipe(nlp, docs_with_context(), size):
             yield document, doc
         return
     later = names[names.index("fp_places") + 1 :]
@@ -68,7 +68,8 @@ def annotate(
     # Articles are held a chunk at a time: enough for an outlet's articles to meet.
     while chunk := list(islice(contexts, size * CHUNK_BATCHES)):
         with nlp.select_pipes(disable=later):
-            pairs = list(nlp.pipe(chunk, as_tuples=True, batch_size=size))
+            # A long article goes through spaCy's own components a part at a time (`parts`).
+            pairs = list(parts.pipe(nlp, chunk, size))
         docs = [doc for doc, _ in pairs]
         resolve_with_homes(docs, [outlet_key(d.outlet, d.url) for _, d in pairs], homes)
         # The later components run to the end before anything is yielded: the caller may use

@@ -185,7 +185,12 @@ def _score(span: Span, trigger: Token) -> float:
 
 
 def _is_dateline(span: Span) -> bool:
-    """ "BAGHDAD (Reuters) -" or "WASHINGTON —": where the reporter filed from."""
+    """ "BAGHDAD (Reuters) -" or "WASHINGTON —": where the reporter filed from. A name in capitals
+    among the first words counts too: a dateline whose dash was lost with the page's layout
+    ("WASHINGTON Barack Obama pardoned ..."), or an abbreviation ("Three US servicemen were
+    killed ...") that names a party far more often than the setting."""
+    if span.start <= 2 and span.text.isupper():
+        return True
     return doc_layout(span.doc).in_dateline_place(span.start_char, span.end_char)
 
 
