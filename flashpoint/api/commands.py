@@ -32,6 +32,8 @@ def serve(
 
     app = create_app(db, host=host, max_body=max_body, secure_cookie=secure_cookie or None)
     typer.echo(f"flashpoint: serving {app.state.store.shown_url} on http://{host}:{port}/")
+    if app.state.access.protect_reads:
+        typer.echo("flashpoint: the web UI asks for the API token once, at /signin")
     settings = uvicorn.Config(app, host=host, port=port, log_level="info")  # sets up logging
     logging.getLogger("uvicorn.access").addFilter(RedactToken())
     uvicorn.Server(settings).run()
