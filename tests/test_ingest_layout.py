@@ -83,6 +83,9 @@ def test_a_headline_line_stands_before_the_dateline() -> None:
     ]
     assert layout.in_dateline_place(text.index("GOMA"), text.index("GOMA") + 4)
     assert not layout.in_dateline_place(text.index("Goma on"), text.index("Goma on") + 4)
+    assert layout.names_dateline_place(text.index("GOMA"), text.index("GOMA") + 4)
+    county = read_layout("PLYMOUTH CO. - A suspect was caught.")
+    assert county.in_dateline_place(0, 8) and not county.names_dateline_place(0, 8)
     start = text.index("January 27")
     assert layout.in_dateline_date(start, start + len("January 27, 2025"))
     assert not layout.in_dateline_date(text.index("Monday"), text.index("Monday") + 6)

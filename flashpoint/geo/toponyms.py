@@ -112,7 +112,7 @@ def _soft_support(
         return True
     if start > 0 and doc[start - 1].lower_ in LOCATIVE:
         return True
-    if doc_layout(doc).in_dateline_place(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+    if doc_layout(doc).names_dateline_place(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
         return True
     # NER's "nationality" on a word that is no demonym is mostly a city's name ("Sochi")
     floor = NORP_POPULATION if doc[start].ent_type_ == "NORP" else SOFT_POPULATION

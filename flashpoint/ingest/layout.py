@@ -82,6 +82,11 @@ class Layout:
             for part in (line.place, line.region)
         )
 
+    def names_dateline_place(self, start: int, end: int) -> bool:
+        """Whether the text from `start` to `end` is a dateline's whole place or region: not
+        "PLYMOUTH" of "PLYMOUTH CO."."""
+        return any((start, end) in (line.place, line.region) for line in self.datelines)
+
     def in_dateline_date(self, start: int, end: int) -> bool:
         return any(_overlaps(line.date, start, end) for line in self.datelines)
 
