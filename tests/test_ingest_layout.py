@@ -27,6 +27,7 @@ def _text(text: str, span: tuple[int, int] | None) -> str | None:
         ),
         ("HURRICANE, W.Va. - A man was arrested.", "HURRICANE", "W.Va.", None, None),
         ("ISLE OF PALMS -- The town voted.", "ISLE OF PALMS", None, None, None),
+        ("COLUMBIA --- The governor said.", "COLUMBIA", None, None, None),
         ("Baghdad (Reuters) - Rockets hit the zone.", "Baghdad", None, None, "(Reuters)"),
         ("Goma, 27 January 2025 — Rebels entered.", "Goma", None, "27 January 2025", None),
         ("Jan. 10, 2020 - Protesters gathered.", None, None, "Jan. 10, 2020", None),

@@ -116,7 +116,7 @@ def _patterns() -> dict[str, re.Pattern]:
     title = r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
     region = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}"
     source = r"\([A-Za-z][\w .&/-]{0,30}\)"
-    dash = r"(?:--|[-—–])(?=[ \t])"
+    dash = r"(?:-{1,3}|[—–])(?=[ \t])"
     # A line's start, a sentence's, or the gap after a byline's year.
     opening = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\d{4}\s))[ \t]*"
     return {
