@@ -13,17 +13,17 @@ from . import config
 from .geo.component import resolve_with_homes
 from .geo.homes import Homes, outlet_key
 from .ingest.docdate import infer_date
-from .ingest.layout import Layout, read_layout
+from .ingest.layout import read_layout
 from .model import Document, Event
 from .nlp import build_pipeline, parts
 
 CHUNK_BATCHES = 8
 
 
-def prepare(document: Document, layout: Layout | None = None) -> Document:
+def prepare(document: Document) -> Document:
     """Fill in the document date from the text when the metadata had none."""
     if document.published is None:
-        found = infer_date(document.text, layout)
+        found = infer_date(document.text, read_layout(document.text))
         if found is not None:
             document.published, document.date_source = found
     elif document.date_source is None:
@@ -48,13 +48,13 @@ def annotate(
 
     def docs_with_context() -> Iterator[tuple[Doc, Document]]:
         for document in documents:
-            # The layout is read once, here, for the date below and every component after.
-            layout = read_layout(document.text)
-            document = prepare(document, layout)
+            document = prepare(document)
             doc = nlp.make_doc(document.text)
             doc._.fp_doc_id = document.id
             doc._.fp_published = document.published
-            doc._.fp_layout = layout
+            # Read once for the date above and every component after (`read_layout` keeps the
+            # last few texts' layouts, so this is the very layout `prepare` used).
+            doc._.fp_layout = read_layout(document.text)
             yield doc, document
 
     names = nlp.pipe_names

@@ -38,7 +38,7 @@ def test_an_article_read_in_parts_gives_the_doc_and_events_of_one_read_whole(nlp
     text = (EXAMPLES / name).read_text(encoding="utf-8").split("\n\n", 1)[1]
 
     def pairs():
-        document = prepare(Document(id=name, text=text), read_layout(text))
+        document = prepare(Document(id=name, text=text))
         doc = nlp.make_doc(text)
         doc._.fp_doc_id = document.id
         doc._.fp_published = document.published
