@@ -30,6 +30,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("kb_overlay", None, "Folder of extra actor knowledge-base YAML files."),
     Setting("gazetteer_overlay", None, "Extra gazetteer YAML file of places."),
     Setting("api_token", None, "Token required by the REST API for write endpoints."),
+    Setting(
+        "secure_cookie",
+        None,
+        "Mark the web UI's sign-in cookie Secure always (TLS ends in front of the server).",
+    ),
     Setting("batch_size", "16", "Documents per spaCy batch."),
 )
 

@@ -13,8 +13,9 @@ from . import config
 from .geo.component import resolve_with_homes
 from .geo.homes import Homes, outlet_key
 from .ingest.docdate import infer_date
+from .ingest.layout import read_layout
 from .model import Document, Event
-from .nlp import build_pipeline
+from .nlp import build_pipeline, parts
 
 CHUNK_BATCHES = 8
 
@@ -22,7 +23,7 @@ CHUNK_BATCHES = 8
 def prepare(document: Document) -> Document:
     """Fill in the document date from the text when the metadata had none."""
     if document.published is None:
-        found = infer_date(document.text)
+        found = infer_date(document.text, read_layout(document.text))
         if found is not None:
             document.published, document.date_source = found
     elif document.date_source is None:
@@ -51,12 +52,15 @@ def annotate(
             doc = nlp.make_doc(document.text)
             doc._.fp_doc_id = document.id
             doc._.fp_published = document.published
+            # Read once for the date above and every component after (`read_layout` keeps the
+            # last few texts' layouts, so this is the very layout `prepare` used).
+            doc._.fp_layout = read_layout(document.text)
             yield doc, document
 
     names = nlp.pipe_names
     if "fp_places" not in names:
         # nlp.pipe accepts ready-made Docs, so the custom attributes set above survive batching.
-        for doc, document in nlp.pipe(docs_with_context(), as_tuples=True, batch_size=size):
+        for doc, document in parts.pipe(nlp, docs_with_context(), size):
             yield document, doc
         return
     later = names[names.index("fp_places") + 1 :]
@@ -64,7 +68,8 @@ def annotate(
     # Articles are held a chunk at a time: enough for an outlet's articles to meet.
     while chunk := list(islice(contexts, size * CHUNK_BATCHES)):
         with nlp.select_pipes(disable=later):
-            pairs = list(nlp.pipe(chunk, as_tuples=True, batch_size=size))
+            # A long article goes through spaCy's own components a part at a time (`parts`).
+            pairs = list(parts.pipe(nlp, chunk, size))
         docs = [doc for doc, _ in pairs]
         resolve_with_homes(docs, [outlet_key(d.outlet, d.url) for _, d in pairs], homes)
         # The later components run to the end before anything is yielded: the caller may use

@@ -80,13 +80,6 @@ def test_beyond_loopback_every_request_needs_the_token(url, path):
         assert client.get(path, headers={"X-API-Token": TOKEN}).status_code == 200
 
 
-def test_beyond_loopback_the_ui_keeps_the_token_from_its_link_in_a_cookie(url):
-    with TestClient(create_app(url, host="192.0.2.7", token=TOKEN)) as client:
-        assert client.get(f"/?token={TOKEN}").status_code == 200
-        # The page's own API calls carry no header; the cookie set above lets them through.
-        assert client.get("/api/events").status_code == 200
-
-
 @pytest.mark.parametrize("host", ["0.0.0.0", "", " ", "::", "[::]", "192.0.2.7"])
 def test_serving_beyond_loopback_without_a_token_is_refused(url, host):
     with pytest.raises(FlashpointError, match="needs an API token"):

@@ -9,6 +9,7 @@ import pytest
 from flashpoint.exceptions import ConfigError
 from flashpoint.merge import Mention, load_settings, pair_score
 from flashpoint.merge.participants import actors_compatible
+from flashpoint.merge.rules import heads_similar, trigger_head
 from flashpoint.merge.terms import fold, key_terms, overlap
 from flashpoint.model import Actor, Event, Evidence, Place, TimeSpan
 
@@ -386,3 +387,42 @@ def test_future_mode_on_an_event_dated_before_its_report_is_a_misreading(
     event = make_event("a", date=day(event_day), aux=["future"])
     mention = Mention.of(event, published=date(2020, 1, 6))
     assert ("future" in mention.aux) is future_kept
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "similar"),
+    [
+        ("missile strike", "strikes", True),
+        ("airstrikes", "strike", True),
+        ("Rocket attack", "attack", True),
+        ("bombed", "strikes", False),
+        ("hit", "shit", False),  # a compound needs a head of five letters or more
+        (None, "attack", False),
+    ],
+)
+def test_trigger_heads_compare_folded_and_as_compounds(first, second, similar) -> None:
+    assert heads_similar(trigger_head(first), trigger_head(second)) is similar
+
+
+# Written for these tests: a dateline's place and date say where and when the report was filed.
+FILED = "KHARKIV, Ukraine, April 9, 2022 - Artillery shells struck a market in Kharkiv."
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [("KHARKIV", False), ("Ukraine", False), ("Kharkiv", True)],
+)
+def test_a_place_read_from_the_dateline_is_not_the_events(name: str, kept: bool) -> None:
+    start = FILED.index(name) if kept is False else FILED.rindex(name)
+    place = Place(name, country="UKR", start=start, end=start + len(name))
+    event = make_event("a", location=place)
+    assert (Mention.of(event, text=FILED).event.location is not None) is kept
+
+
+@pytest.mark.parametrize(("phrase", "own"), [("April 9, 2022", False), ("Saturday", True)])
+def test_the_dateline_date_is_the_reports_not_the_events(phrase: str, own: bool) -> None:
+    text = FILED.replace("a market", "a market on Saturday")
+    start = text.index(phrase)
+    span = TimeSpan(date(2022, 4, 9), date(2022, 4, 9), "day", phrase, start, start + len(phrase))
+    mention = Mention.of(make_event("a", date=span), published=date(2022, 4, 9), text=text)
+    assert mention.dated is own

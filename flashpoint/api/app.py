@@ -25,13 +25,18 @@ def create_app(
     host: str = "127.0.0.1",
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
+    secure_cookie: bool | None = None,
 ) -> FastAPI:
     """The app over the database at `db`; `host` is where it will listen (decides read access).
 
     `token` defaults to the api_token setting. Listening beyond loopback without a token is
-    refused, since the whole database would then be open to the network.
+    refused, since the whole database would then be open to the network. `secure_cookie`
+    (default: the secure_cookie setting) marks the UI's cookie Secure on every sign-in, for TLS
+    that ends in front of the server without saying so in the request.
     """
     token = token if token is not None else config.get("api_token")
+    if secure_cookie is None:
+        secure_cookie = (config.get("secure_cookie") or "").lower() in ("1", "true", "yes", "on")
     protect_reads = not is_loopback(host)
     if protect_reads and not token:
         raise FlashpointError(
@@ -54,15 +59,19 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = store
-    app.state.access = Access(token=token or None, protect_reads=protect_reads)
+    app.state.access = Access(
+        token=token or None, protect_reads=protect_reads, secure_cookie=secure_cookie
+    )
 
     from ..web.pages import router as pages_router
     from .routes_io import router as io_router
     from .routes_read import router as read_router
+    from .signin import router as signin_router
 
     app.include_router(read_router)
     app.include_router(io_router)
     app.include_router(pages_router)
+    app.include_router(signin_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.exception_handler(RequestValidationError)

@@ -5,6 +5,9 @@ user can reach them; bound to any other address, every request needs the token. 
 need it, so a page in the browser cannot post articles to a local server behind the user's back.
 On loopback the Host header must name loopback too: a web page whose own name an attacker
 points at 127.0.0.1 (DNS rebinding) would otherwise read everything as the local user.
+
+The token travels in a header, or for the web UI in a cookie set by the sign-in form
+(`signin.py`); never in a URL, where access logs, browser history and Referer headers keep it.
 """
 
 from __future__ import annotations
@@ -104,14 +107,17 @@ class Access:
     token: str | None
     # True when reads need the token too (the server listens beyond loopback).
     protect_reads: bool
+    # True when the UI's cookie must always be marked Secure (TLS ends in front of the server
+    # in a way the request does not show).
+    secure_cookie: bool = False
 
 
 def presented_token(request: Request, ambient: bool) -> str | None:
-    """The token from `Authorization: Bearer` or `X-API-Token`; with `ambient`, also from a
-    `?token=` query or the UI's cookie.
+    """The token from `Authorization: Bearer` or `X-API-Token`; with `ambient`, also from the
+    cookie the UI's sign-in sets. A `?token=` query is never read: URLs end up in logs.
 
-    Writes never take ambient tokens: a browser attaches cookies and follows links on its own,
-    so only a header proves the caller meant to send the token.
+    Writes never take ambient tokens: a browser attaches cookies on its own, so only a header
+    proves the caller meant to send the token.
     """
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
@@ -119,8 +125,24 @@ def presented_token(request: Request, ambient: bool) -> str | None:
     if request.headers.get("x-api-token"):
         return request.headers["x-api-token"]
     if ambient:
-        return request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
+        return request.cookies.get(TOKEN_COOKIE)
     return None
+
+
+def token_matches(given: str, access: Access) -> bool:
+    return access.token is not None and secrets.compare_digest(
+        given.encode("utf-8"), access.token.encode("utf-8")
+    )
+
+
+def over_tls(request: Request, access: Access) -> bool:
+    """Whether the browser reached us over https: directly, through a proxy on this machine that
+    says so in `X-Forwarded-Proto` (a header from anywhere else proves nothing), or by setting."""
+    if access.secure_cookie or request.url.scheme == "https":
+        return True
+    client = request.client.host if request.client else ""
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return forwarded == "https" and is_loopback(client)
 
 
 def _check(request: Request, access: Access, purpose: str, ambient: bool) -> None:
@@ -137,14 +159,28 @@ def _check(request: Request, access: Access, purpose: str, ambient: bool) -> Non
             detail=f"{purpose} needs the API token: send `Authorization: Bearer <token>`",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    if not secrets.compare_digest(given.encode("utf-8"), access.token.encode("utf-8")):
+    if not token_matches(given, access):
         raise HTTPException(status_code=403, detail="the API token is wrong")
 
 
 def require_read(request: Request) -> None:
     access: Access = request.app.state.access
-    if access.protect_reads:
-        _check(request, access, "this server", ambient=True)
+    if not access.protect_reads:
+        return
+    if presented_token(request, ambient=True) is None and _wants_page(request):
+        # A browser opening the UI without the cookie is sent to the sign-in form.
+        root = request.scope.get("root_path", "").rstrip("/")
+        raise HTTPException(status_code=303, headers={"Location": f"{root}/signin"})
+    _check(request, access, "this server", ambient=True)
+
+
+def _wants_page(request: Request) -> bool:
+    root = request.scope.get("root_path", "").rstrip("/")
+    return (
+        request.method == "GET"
+        and not request.url.path.startswith(f"{root}/api/")
+        and ("text/html" in request.headers.get("accept", ""))
+    )
 
 
 def require_write(request: Request) -> None:
@@ -200,8 +236,8 @@ class BodyLimit:
 
 
 class RedactToken(logging.Filter):
-    """Hides a `?token=` value in uvicorn's access log lines: the UI's link carries the token,
-    and a log is read by more people than the token is meant for."""
+    """Hides a `?token=` value in uvicorn's access log lines: the server never reads one, but
+    a caller may still send it, and a log is read by more people than the token is meant for."""
 
     _TOKEN = re.compile(r"([?&]token=)[^&#\s]*")
 

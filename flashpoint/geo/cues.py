@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..nlp.extensions import doc_layout
 from .data import load_local_words
 from .gazetteer import Candidate, Gazetteer
 from .names import DIRECTIONS, abbreviation_key
@@ -30,7 +31,6 @@ LIST_WORDS = {"counties": "county", "parishes": "parish"}
 LIST_JOINS = {",", "and", "or", "&"}
 # US legislators' party before their home town.
 PARTY_MARKS = {"D", "R", "I", "DFL"}
-DATELINE_DASHES = {"—", "–", "-", "--", "---"}
 MAX_RUN = 4
 # NER labels no layout overrides ("in August"); people's names are left open on purpose.
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
@@ -38,8 +38,6 @@ NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTIT
 PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "to"}
 # Words before "to" that make it no direction: "according to Taylor".
 NOT_DIRECTIONS = {"according", "thanks", "due", "owing", "compared", "similar"}
-# Name-internal words in an upper-case dateline ("ISLE OF PALMS").
-_JOINERS = {"of", "de", "la", "le", "du"}
 # Words for a kind of town before "of": "the city of Sevierville".
 TOWN_WORDS = {"city", "town", "village", "township", "borough", "municipality"}
 TOWN_WORDS |= {f"{word}s" for word in TOWN_WORDS} | {"cities", "municipalities"}
@@ -74,14 +72,10 @@ def _run_back(doc: Doc, end: int, taken: list[bool]) -> int:
     return start
 
 
-def _run_forward(doc: Doc, start: int, taken: list[bool], upper: bool = False) -> int:
+def _run_forward(doc: Doc, start: int, taken: list[bool]) -> int:
     end = start
     while end < len(doc) and end - start < MAX_RUN and not taken[end]:
-        token = doc[end]
-        if upper and end > start and token.lower_ in _JOINERS and token.is_upper:
-            end += 1
-            continue
-        if not _name_word(doc, end) or (upper and not token.is_upper):
+        if not _name_word(doc, end):
             break
         end += 1
     return end
@@ -120,15 +114,15 @@ def _party_homes(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tupl
 
 
 def _datelines(doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """The upper-case places of the text's datelines (`ingest.layout`): "BANTAM —"."""
     found = []
-    for start, token in enumerate(doc):
-        # a sentence's first word (read from the text when no parser set sentences)
-        opens = start == 0 or token.is_sent_start or doc[start - 1].text in (".", "!", "?")
-        if not opens or not token.is_upper or len(token.text) < 3:
+    for line in doc_layout(doc).datelines:
+        if line.place is None:
             continue
-        end = _run_forward(doc, start, taken, upper=True)
-        if start < end < len(doc) and (doc[end].text in DATELINE_DASHES or doc[end].text == ","):
-            found.append((start, end, mention_key(doc[start:end].text)))
+        span = doc.char_span(*line.place, alignment_mode="expand")
+        if span is None or not span.text.isupper() or any(taken[span.start : span.end]):
+            continue
+        found.append((span.start, span.end, mention_key(span.text)))
     return found
 
 

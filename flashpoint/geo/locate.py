@@ -15,6 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
+from ..nlp.extensions import doc_layout
 from ..timex.anchor import in_other_cause, recalled_phrase, sequenced_phrase
 from .component import CONFIDENCE_KEY, SPAN_KEY
 
@@ -184,11 +185,13 @@ def _score(span: Span, trigger: Token) -> float:
 
 
 def _is_dateline(span: Span) -> bool:
-    """ "BAGHDAD (Reuters) -" or "WASHINGTON —" at the top: where the reporter filed from."""
-    if span.start > 2:
-        return False
-    after = span.doc[span.end : span.end + 2].text
-    return span.text.isupper() or after.startswith(("—", "–", "-", "(", ","))
+    """ "BAGHDAD (Reuters) -" or "WASHINGTON —": where the reporter filed from. A name in capitals
+    among the first words counts too: a dateline whose dash was lost with the page's layout
+    ("WASHINGTON Barack Obama pardoned ..."), or an abbreviation ("Three US servicemen were
+    killed ...") that names a party far more often than the setting."""
+    if span.start <= 2 and span.text.isupper():
+        return True
+    return doc_layout(span.doc).in_dateline_place(span.start_char, span.end_char)
 
 
 def _setting_weight(span: Span) -> float:

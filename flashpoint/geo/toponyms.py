@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.extensions import doc_layout
 from .data import (
     load_local_words,
     load_not_places,
@@ -33,7 +34,6 @@ NAMED_FEATURES = {"base", "facility", "region", "country", "admin1", "water", "c
 # A city this big, under its own name, is taken even where NER read the word as a person's name.
 SOFT_POPULATION = 1_000_000
 NORP_POPULATION = 100_000
-DATELINE_MARKS = {",", "—", "–", "-", "("}
 # Dependency roles in which a lone capitalised word is more often a person than a town.
 PERSON_ROLES = {"nsubj", "nsubjpass", "appos"}
 # Two-letter names written without full stops; other upper-case pairs are mostly state codes,
@@ -112,7 +112,7 @@ def _soft_support(
         return True
     if start > 0 and doc[start - 1].lower_ in LOCATIVE:
         return True
-    if start <= 1 and end < len(doc) and doc[end].text in DATELINE_MARKS:
+    if doc_layout(doc).names_dateline_place(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
         return True
     # NER's "nationality" on a word that is no demonym is mostly a city's name ("Sochi")
     floor = NORP_POPULATION if doc[start].ent_type_ == "NORP" else SOFT_POPULATION

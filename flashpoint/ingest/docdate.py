@@ -9,65 +9,36 @@ In order of trust:
 A weekday named in the lede ("militias stormed the embassy on Tuesday") that falls in the
 days just after the latest mentioned date moves the estimate to that day: the article
 reports it, so it cannot be older. A dateline without a year ("Jan. 2") takes the year of
-the full dates mentioned. Pure Python and regular expressions: no spaCy.
+the full dates mentioned. The dateline and the "Published" line are found by `ingest.layout`.
+Pure Python and regular expressions: no spaCy.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
-from ..timex.lexicon import abbreviations, alternation, lexicon, weekday_number
+from ..timex.lexicon import alternation, lexicon, weekday_number
 from ..timex.normalize import tense
 from ..timex.recognize import find_timexes
+from .layout import Layout, date_pattern, read_layout
 
 # A weekday name, with "last"/"next"/"this" before it when there is one.
 DAY_TEMPLATE = r"(?<![\w-])(?P<rel>(?:last|next|this)\s+)?(?P<day>{weekdays})\b"
-# Where a dateline or a "Published" line can be: the first lines of the text.
-HEAD_CHARS = 1500
 # The lede, where a weekday names the news the article reports.
 LEDE_CHARS = 600
 
 
-def _month_day_year() -> str:
-    months = alternation(lexicon()["months"], abbreviations(lexicon()["months"]))
-    # Case-insensitive inside only: the lexicon's words are lower case, the dateline's city is not.
-    return (
-        rf"(?i:{months}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-        rf"|\d{{1,2}}\s+{months}(?:,?\s+\d{{4}})?)"
+@lru_cache(maxsize=1)
+def _statement() -> re.Pattern:
+    when = date_pattern()
+    # "(@handle) December 13, 2019", or a signature line "— Name, 13 December 2019".
+    return re.compile(
+        rf"\(@\w+\)\s*(?:on\s+)?(?P<date>{when})"
+        rf"|^[ \t]*[—–]\s*[^\n(]{{1,80}}\s+(?P<date2>{when})\s*$",
+        re.MULTILINE,
     )
-
-
-def _patterns() -> dict[str, re.Pattern]:
-    if not _CACHE:
-        when = _month_day_year()
-        _CACHE["dateline"] = re.compile(
-            # "BAGHDAD, Jan. 2 (Reuters) -" or "KABUL, Afghanistan, March 3, 2021 —"
-            rf"^[ \t]*[A-Z][A-Z .'’-]{{2,}}(?:,\s*[A-Z][\w .'’-]+)?,\s*(?P<date>{when})"
-            r"\s*(?:\([\w .&-]+\))?\s*(?:-|—|–|--)",
-            re.MULTILINE,
-        )
-        _CACHE["published"] = re.compile(
-            r"^[ \t]*(?:Published|Updated|Posted|Date|Last\s+updated)(?:\s+on)?\s*:?\s*"
-            rf"(?:\w+day,?\s+)?(?P<date>{when}|\d{{4}}-\d{{2}}-\d{{2}})",
-            re.MULTILINE | re.IGNORECASE,
-        )
-        _CACHE["date-line"] = re.compile(
-            # A line near the top that is only a date, maybe with a time: "Jan 3, 2020 / 10:15 AM".
-            rf"^[ \t]*(?:\w+day,?\s+)?(?P<date>{when}|\d{{4}}-\d{{2}}-\d{{2}})"
-            r"(?:\s*(?:/|\||·|,|at|-)\s*[\w: .]{0,30})?[ \t]*$",
-            re.MULTILINE,
-        )
-        _CACHE["statement"] = re.compile(
-            # "(@handle) December 13, 2019", or a signature line "— Name, 13 December 2019".
-            rf"\(@\w+\)\s*(?:on\s+)?(?P<date>{when})"
-            rf"|^[ \t]*[—–]\s*[^\n(]{{1,80}}\s+(?P<date2>{when})\s*$",
-            re.MULTILINE,
-        )
-    return _CACHE
-
-
-_CACHE: dict[str, re.Pattern] = {}
 
 
 def _full_dates(text: str) -> list[tuple[date, bool]]:
@@ -114,21 +85,21 @@ def _lede_weekday_shift(text: str, latest: date) -> date:
     return latest
 
 
-def infer_date(text: str) -> tuple[date, str] | None:
-    """(date, method) or None. Methods: "dateline", "statement", "latest-mention"."""
-    patterns = _patterns()
-    head = text[:HEAD_CHARS]
+def infer_date(text: str, layout: Layout | None = None) -> tuple[date, str] | None:
+    """(date, method) or None. Methods: "dateline", "statement", "latest-mention". `layout`
+    is the text's (`ingest.layout`), read here when not given."""
+    layout = layout or read_layout(text)
     dates = _full_dates(text)
     mentioned = [value for value, future in dates if not future] or [value for value, _ in dates]
     year_hint = max(mentioned).year if mentioned else None
-    for key in ("dateline", "published", "date-line"):
-        match = patterns[key].search(head)
-        if match:
-            found = _parse(match["date"], year_hint)
+    dateline = layout.dateline
+    for span in (dateline.date if dateline else None, layout.stamp):
+        if span is not None:
+            found = _parse(text[span[0] : span[1]], year_hint)
             if found is not None:
                 return found, "dateline"
     statements = []
-    for match in patterns["statement"].finditer(text):
+    for match in _statement().finditer(text):
         found = _parse(match["date"] or match["date2"], None)
         if found is not None:
             statements.append(found)

@@ -9,13 +9,12 @@ on `Mention`, an event with the facts the rules need worked out once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..geo.distance import haversine_km
+from ..ingest.layout import Layout, read_layout
 from ..model import Event, Place, TimeSpan
-from .layout import in_lede
 from .participants import participants_score, strong_conflict
 from .settings import MergeSettings, load_settings
 from .terms import fold, key_terms, overlap, weigh
@@ -41,7 +40,7 @@ class Mention:
     day: bool
     # True when the date range is too long to place the event in a week.
     coarse: bool
-    # True when the sentence is the article's headline or lead (see layout.py).
+    # True when the sentence is the article's headline or lead (see ingest/layout.py).
     lede: bool = False
     # The trigger's last word, folded ("missile strikes" -> "strike"); "" without a trigger.
     head: str = ""
@@ -62,11 +61,12 @@ class Mention:
     ) -> Mention:
         """`text` is the article's text, to recognise a date or place read from its dateline."""
         settings = settings or load_settings()
-        if event.location is not None and _is_dateline_place(event.location, text):
+        layout = read_layout(text) if text else None
+        if event.location is not None and _is_dateline_place(event.location, layout):
             # Where the article was filed, not where the event happened.
             event = replace(event, location=None)
         span = event.date
-        if span is not None and _is_document_date(span, published, text):
+        if span is not None and _is_document_date(span, published, layout):
             # The extractor's fallback when the text gives no time: not evidence of the day.
             span = None
         if span is not None:
@@ -101,7 +101,7 @@ class Mention:
             dated=dated,
             day=day,
             coarse=coarse,
-            lede=in_lede(event.evidence.start, text),
+            lede=layout is not None and layout.in_lede(event.evidence.start),
             head=trigger_head(event.trigger),
             place_guessed=place_guessed(event),
         )
@@ -115,31 +115,24 @@ def place_guessed(event: Event) -> bool:
     return not evidence.start <= place.start < evidence.end
 
 
-# What follows the date in a wire dateline ("BAGHDAD, Dec. 31, 2019 - Hundreds of ...").
-_DATELINE_END = re.compile(r"[\s,.)]{0,3}[-\u2013\u2014]+\s")
-
-
-# A dateline: the place opens a line and a dash follows within a few words ("KYIV, April 9 - ").
-_DATELINE = re.compile(r"[^\n]{0,60}?\s[-\u2013\u2014]+\s")
-
-
-def _is_dateline_place(place: Place, text: str | None) -> bool:
-    if text is None or place.start is None or place.start >= len(text):
+def _is_dateline_place(place: Place, layout: Layout | None) -> bool:
+    if layout is None or place.start is None:
         return False
-    at_line_start = place.start == 0 or text[place.start - 1] == "\n"
-    return at_line_start and _DATELINE.match(text, place.start) is not None
+    end = place.end if place.end is not None else place.start + len(place.text or place.name)
+    return layout.in_dateline_place(place.start, end)
 
 
-def _is_document_date(span: TimeSpan, published: date | None, text: str | None) -> bool:
+def _is_document_date(span: TimeSpan, published: date | None, layout: Layout | None) -> bool:
     """The extractor's fallback (no time expression) or the article's dateline: both say when
     the article was written, not when the event happened."""
     if published is None or not (span.start == span.end == published):
         return False
     if span.text is None:
         return True
-    if text is None or span.char_end is None:
+    if layout is None or span.char_end is None:
         return False
-    return _DATELINE_END.match(text, span.char_end) is not None
+    start = span.char_start if span.char_start is not None else span.char_end - len(span.text)
+    return layout.in_dateline_date(start, span.char_end)
 
 
 def conflicting(first: Mention, second: Mention, settings: MergeSettings | None = None) -> bool:

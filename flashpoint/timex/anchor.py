@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeSpan
+from ..nlp.extensions import doc_layout
 
 # Confidence of each way of finding the time.
 GOVERNED = 0.9
@@ -168,9 +169,6 @@ def _distance(span: Span, trigger: Token) -> int:
     return max(span.start - trigger.i, 0)
 
 
-DATELINE_DASHES = {"-", "—", "–", "--"}
-
-
 class _Dating:
     """A document's resolved dating expressions, gathered once per document rather than once
     per event (that grew with the square of the article's length), with their starts for
@@ -262,20 +260,8 @@ def event_time(doc: Doc, sentence: Span, trigger: Token) -> tuple[TimeSpan, floa
 
 
 def _in_dateline(span: Span) -> bool:
-    """A date that opens its paragraph, alone or after the place it was filed from ("Jan. 10,
-    2020 -", "KINSHASA, Jan. 29, 2025 -"), and is closed off by a dash."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].text not in DATELINE_DASHES:
-        return False
-    start = span.start
-    if start > 0 and doc[start - 1].text == ",":
-        start -= 1
-        # "KIRKUK, Iraq, Dec. 28, 2019 -": the place may name its country too
-        while start > 0 and (
-            doc[start - 1].is_upper or doc[start - 1].is_title or doc[start - 1].text == ","
-        ):
-            start -= 1
-    return start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+    """A date written in a dateline ("KINSHASA, Jan. 29, 2025 -"): it dates the report."""
+    return doc_layout(span.doc).in_dateline_date(span.start_char, span.end_char)
 
 
 def _document_date(doc: Doc) -> tuple[TimeSpan, float] | None:

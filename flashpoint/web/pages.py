@@ -17,7 +17,7 @@ from ..api import queries
 from ..api.deps import session
 from ..api.precision import date_precision, place_precision
 from ..api.scores import score
-from ..api.security import TOKEN_COOKIE, require_read
+from ..api.security import require_read
 from ..model import PLOVER_TYPES
 from .highlight import event_marks, render
 
@@ -36,12 +36,7 @@ def _context(request: Request, **values) -> dict:
 def index(request: Request) -> HTMLResponse:
     context = _context(request, event_types=PLOVER_TYPES)
     context["config_json"] = json.dumps({"root": context["root"]})
-    response = templates.TemplateResponse(request, "index.html", context)
-    token = request.query_params.get("token")
-    if token and request.app.state.access.protect_reads:
-        # Reaching here means the token was accepted; the cookie carries it to the API calls.
-        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-    return response
+    return templates.TemplateResponse(request, "index.html", context)
 
 
 # The list's filters that the event page hands back to "All events".
