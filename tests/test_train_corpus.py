@@ -16,7 +16,7 @@ from flashpoint.events.ontology import type_modes
 from flashpoint.model import PLOVER_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
-# train/next/ holds labelled sentences the shipped reader was not trained on; the same checks hold there
+# train/next/: labelled sentences the shipped reader was not trained on; the same checks hold there
 SENTENCES = sorted((ROOT / "train" / "sentences").glob("*.jsonl")) + sorted(
     (ROOT / "train" / "next").glob("*.jsonl")
 )
