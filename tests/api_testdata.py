@@ -312,3 +312,9 @@ def fill_qualified(url: str) -> list[Event]:
     with Store(url) as store:
         store.save(Document(id="denial.txt", text=DENIAL, published=date(2024, 4, 2)), events)
     return events
+
+
+def event_ids(response) -> set[str]:
+    """The ids of an event-list response, which must have succeeded."""
+    assert response.status_code == 200, response.text
+    return {event["id"] for event in response.json()["events"]}

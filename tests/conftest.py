@@ -45,3 +45,40 @@ def pg_url() -> str:
     if not url:
         pytest.skip("no PostgreSQL test server (set FLASHPOINT_TEST_PG_URL; .ci/run starts one)")
     return url
+
+
+@pytest.fixture
+def fresh_pg_url(pg_url: str):
+    """A schema of its own on the PostgreSQL test server, so runs never see each other's rows;
+    dropped afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    schema = f"fp_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_url)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    separator = "&" if "?" in pg_url else "?"
+    yield f"{pg_url}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def small_batches():
+    """One document per spaCy batch, for the engine tests (see engine_testdata.py)."""
+    from engine_testdata import SMALL_BATCHES
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FLASHPOINT_BATCH_SIZE", SMALL_BATCHES)
+        yield
+
+
+@pytest.fixture(scope="module")
+def one_process(small_batches, tmp_path_factory) -> list[str]:
+    """What a plain one-process run stores from the examples, as records."""
+    from engine_testdata import one_process_records
+
+    return one_process_records(tmp_path_factory.mktemp("plain"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from api_testdata import LOOPBACK, fill, fill_qualified
+from api_testdata import LOOPBACK, event_ids, fill, fill_qualified
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
@@ -23,11 +23,6 @@ def stored(tmp_path_factory):
 def client(stored):
     with TestClient(create_app(stored[0], token="secret"), base_url=LOOPBACK) as test_client:
         yield test_client
-
-
-def _ids(response) -> set[str]:
-    assert response.status_code == 200, response.text
-    return {event["id"] for event in response.json()["events"]}
 
 
 @pytest.mark.parametrize(
@@ -66,15 +61,15 @@ def test_month_and_year_dates_cover_all_their_days(client, stored, params, first
 
     expected = {event.id for event in events if inside(event)}
     assert expected
-    assert _ids(client.get("/api/events", params=params | {"limit": 500})) == expected
+    assert event_ids(client.get("/api/events", params=params | {"limit": 500})) == expected
 
 
 @pytest.mark.parametrize("value", ["IRQ", "irq", "IQ", "Iraq", "iraq"])
 def test_a_country_is_a_name_an_iso2_or_an_iso3_code(client, value):
-    by_code = _ids(client.get("/api/events", params={"country": "IRQ", "limit": 500}))
+    by_code = event_ids(client.get("/api/events", params={"country": "IRQ", "limit": 500}))
     assert (
         by_code
-        and _ids(client.get("/api/events", params={"country": value, "limit": 500})) == by_code
+        and event_ids(client.get("/api/events", params={"country": value, "limit": 500})) == by_code
     )
 
 
@@ -102,14 +97,14 @@ def test_each_side_of_an_event_has_its_own_filter(client, stored, parameter, val
     _, events = stored
     expected = {event.id for event in events if wanted(event)}
     assert expected
-    assert _ids(client.get("/api/events", params={parameter: value, "limit": 500})) == expected
+    assert event_ids(client.get("/api/events", params={parameter: value, "limit": 500})) == expected
 
 
 def test_country_stays_the_union_of_the_three_sides(client):
     union = set()
     for side in ("actor_country", "recipient_country", "place_country"):
-        union |= _ids(client.get("/api/events", params={side: "USA", "limit": 500}))
-    assert union == _ids(client.get("/api/events", params={"country": "USA", "limit": 500}))
+        union |= event_ids(client.get("/api/events", params={side: "USA", "limit": 500}))
+    assert union == event_ids(client.get("/api/events", params={"country": "USA", "limit": 500}))
 
 
 @pytest.mark.parametrize(
@@ -125,7 +120,7 @@ def test_qualifiers_are_shown_and_filterable(client, stored, values, wanted):
     _, events = stored
     expected = {event.id for event in events if wanted(event)}
     response = client.get("/api/events", params={"qualifier": values, "limit": 500})
-    assert expected and _ids(response) == expected
+    assert expected and event_ids(response) == expected
     assert all(bool(set(e["aux"])) == (values != ["none"]) for e in response.json()["events"])
 
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
-from api_testdata import ARTICLES, LOOPBACK, fill
+from api_testdata import ARTICLES, LOOPBACK, event_ids, fill
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
@@ -30,11 +30,6 @@ def stored(tmp_path_factory):
 def client(stored):
     with TestClient(create_app(stored[0], token="secret"), base_url=LOOPBACK) as test_client:
         yield test_client
-
-
-def _ids(response) -> set[str]:
-    assert response.status_code == 200, response.text
-    return {event["id"] for event in response.json()["events"]}
 
 
 def test_events_are_listed_newest_first_with_their_scores(client, stored):
@@ -80,13 +75,13 @@ def test_filters_select_exactly_the_matching_events(client, stored, params, want
     _, events = stored
     expected = {event.id for event in events if wanted(event)}
     assert expected, "each case should match something"
-    assert _ids(client.get("/api/events", params={**params, "limit": 100})) == expected
+    assert event_ids(client.get("/api/events", params={**params, "limit": 100})) == expected
 
 
 def test_merged_view_keeps_one_mention_per_real_world_event(client, stored):
     _, events = stored
-    every = _ids(client.get("/api/events", params={"limit": 100}))
-    merged = _ids(client.get("/api/events", params={"limit": 100, "merged": "true"}))
+    every = event_ids(client.get("/api/events", params={"limit": 100}))
+    merged = event_ids(client.get("/api/events", params={"limit": 100, "merged": "true"}))
     mentions = [event for event in events if event.canonical_id == "ce_erbil_drone"]
     assert len(mentions) == 2
     assert every - merged == {max(event.id for event in mentions)}

@@ -261,24 +261,6 @@ def test_run_summary_takes_turns_between_articles_most_complete_first() -> None:
     ]
 
 
-@pytest.fixture
-def fresh_pg_url(pg_url: str):
-    """A schema of its own on the PostgreSQL test server, dropped afterwards."""
-    import uuid
-
-    from sqlalchemy import create_engine, text
-
-    schema = f"fp_cli_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg_url)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    separator = "&" if "?" in pg_url else "?"
-    yield f"{pg_url}{separator}options=-csearch_path%3D{schema}"
-    with admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
-
-
 def test_run_and_events_work_on_postgresql(fake_pipeline, articles: Path, fresh_pg_url: str):
     first = _invoke("run", str(articles), "--db", fresh_pg_url)
     assert first.exit_code == 0, first.output

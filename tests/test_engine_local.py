@@ -5,23 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from engine_testdata import EXAMPLES, SMALL_BATCHES, one_process_records, records
+from engine_testdata import EXAMPLES, records
 
 from flashpoint.engine import Engine, run
 from flashpoint.exceptions import InputError
 from flashpoint.store import Store
-
-
-@pytest.fixture(scope="module")
-def small_batches():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FLASHPOINT_BATCH_SIZE", SMALL_BATCHES)
-        yield
-
-
-@pytest.fixture(scope="module")
-def one_process(small_batches, tmp_path_factory) -> list[str]:
-    return one_process_records(tmp_path_factory.mktemp("plain"))
 
 
 @pytest.mark.slow

@@ -6,11 +6,10 @@ import os
 import shutil
 import signal
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
-from engine_testdata import EXAMPLES, SMALL_BATCHES, one_process_records, records
+from engine_testdata import EXAMPLES, records
 
 from flashpoint.engine import Engine, run
 from flashpoint.store import Store
@@ -21,39 +20,11 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def small_batches():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FLASHPOINT_BATCH_SIZE", SMALL_BATCHES)
-        yield
-
-
-@pytest.fixture(scope="module")
-def one_process(small_batches, tmp_path_factory) -> list[str]:
-    return one_process_records(tmp_path_factory.mktemp("plain"))
-
-
-@pytest.fixture(scope="module")
 def cluster(small_batches):
     """One local cluster for the module: two CPUs on loopback, as `ray start --head` would."""
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     yield
     ray.shutdown()
-
-
-@pytest.fixture
-def fresh_pg(pg_url: str):
-    """A schema of its own on the PostgreSQL test server, dropped afterwards."""
-    from sqlalchemy import create_engine, text
-
-    schema = f"fp_ray_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg_url)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    separator = "&" if "?" in pg_url else "?"
-    yield f"{pg_url}{separator}options=-csearch_path%3D{schema}"
-    with admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
 
 
 def stored_documents(url: str) -> list[str]:
@@ -82,14 +53,16 @@ def test_a_bad_file_is_reported_by_name_on_ray(cluster, tmp_path):
     assert len(summary.failures) == 1 and "broken.xml" in summary.failures[0]
 
 
-def test_the_same_events_on_postgresql(cluster, one_process, fresh_pg):
-    with Store(fresh_pg) as store:
+def test_the_same_events_on_postgresql(cluster, one_process, fresh_pg_url):
+    with Store(fresh_pg_url) as store:
         summary, _ = run([EXAMPLES], store, Engine.ray, workers=2)
     assert summary.new == 9
-    assert records(fresh_pg) == one_process
+    assert records(fresh_pg_url) == one_process
 
 
-def test_two_overlapping_runs_at_once_store_nothing_twice(cluster, one_process, fresh_pg, tmp_path):
+def test_two_overlapping_runs_at_once_store_nothing_twice(
+    cluster, one_process, fresh_pg_url, tmp_path
+):
     names = sorted(path.name for path in EXAMPLES.iterdir())
     halves = [names[:6], names[3:]]  # three files in both
     folders = []
@@ -100,11 +73,11 @@ def test_two_overlapping_runs_at_once_store_nothing_twice(cluster, one_process, 
             shutil.copy(EXAMPLES / name, folder / name)
         folders.append(folder)
     # The schema first: creating it from two processes at once is the store's own matter.
-    Store(fresh_pg).close()
+    Store(fresh_pg_url).close()
     summaries = []
 
     def one_run(folder: Path) -> None:
-        with Store(fresh_pg) as store:
+        with Store(fresh_pg_url) as store:
             summaries.append(run([folder], store, Engine.ray, workers=1)[0])
 
     threads = [threading.Thread(target=one_run, args=(folder,)) for folder in folders]
@@ -113,13 +86,13 @@ def test_two_overlapping_runs_at_once_store_nothing_twice(cluster, one_process, 
     for thread in threads:
         thread.join()
     assert len(summaries) == 2 and not any(summary.failures for summary in summaries)
-    hashes = stored_documents(fresh_pg)
+    hashes = stored_documents(fresh_pg_url)
     assert len(hashes) == len(set(hashes)) == 9
     assert sum(summary.new for summary in summaries) == 9
-    assert records(fresh_pg) == one_process
+    assert records(fresh_pg_url) == one_process
 
 
-def test_a_worker_killed_mid_run_is_retried_and_nothing_is_lost(cluster, one_process, fresh_pg):
+def test_a_worker_killed_mid_run_is_retried_and_nothing_is_lost(cluster, one_process, fresh_pg_url):
     killed = []
 
     def kill_first_busy_worker(pool, finished: int) -> None:
@@ -129,10 +102,10 @@ def test_a_worker_killed_mid_run_is_retried_and_nothing_is_lost(cluster, one_pro
             os.kill(pool.pids[busy], signal.SIGKILL)
             killed.append(pool.pids[busy])
 
-    with Store(fresh_pg) as store:
+    with Store(fresh_pg_url) as store:
         summary, _ = run([EXAMPLES], store, Engine.ray, workers=2, pool_hook=kill_first_busy_worker)
     assert killed
     assert (summary.new, summary.failures) == (9, [])
-    hashes = stored_documents(fresh_pg)
+    hashes = stored_documents(fresh_pg_url)
     assert len(hashes) == len(set(hashes)) == 9
-    assert records(fresh_pg) == one_process
+    assert records(fresh_pg_url) == one_process

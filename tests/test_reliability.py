@@ -15,12 +15,9 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from flashpoint.ingest import read_paths
 from flashpoint.ingest.common import MAX_DOCUMENT_CHARS
@@ -285,43 +282,31 @@ def _start_together(url: str) -> list[str]:
     return found
 
 
-@pytest.fixture
-def new_pg_url(pg_url: str) -> Iterator[str]:
-    schema = f"fp_starts_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg_url)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    separator = "&" if "?" in pg_url else "?"
-    yield f"{pg_url}{separator}options=-csearch_path%3D{schema}"
-    with admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of a database nobody has opened yet: a SQLite file, or a schema of its own on
+    the PostgreSQL test server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'new.db'}"
+    return request.getfixturevalue("fresh_pg_url")
 
 
-@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_many_processes_starting_on_a_new_database_all_succeed(
-    tmp_path: Path, request: pytest.FixtureRequest, database: str
+    tmp_path: Path, new_database: str
 ) -> None:
-    if database == "sqlite":
-        url = f"sqlite:///{tmp_path / 'new.db'}"
-    else:
-        url = request.getfixturevalue("new_pg_url")
+    url = new_database
     assert _start_together(url) == []
     with Store(url) as store:
         assert store.stats()["documents"] == 0
-    if database == "sqlite":
+    if url.startswith("sqlite"):
         with sqlite3.connect(tmp_path / "new.db") as connection:
             assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_two_runs_over_the_same_articles_at_once_store_and_count_each_once(
-    tmp_path: Path, request: pytest.FixtureRequest, database: str
+    tmp_path: Path, new_database: str
 ) -> None:
-    if database == "sqlite":
-        url = f"sqlite:///{tmp_path / 'shared.db'}"
-    else:
-        url = request.getfixturevalue("new_pg_url")
+    url = new_database
     Store(url).close()  # the schema first: this test is about the documents
     runs = [_flashpoint("run", str(GOOD), "--db", url, cwd=tmp_path) for _ in range(2)]
     outputs = [_finish(run) for run in runs]
